@@ -1,0 +1,34 @@
+// The category page: follows the URL (/products, /products/classic, ...) while the page stays mounted,
+// and asks Explore for the matching products whenever the category changes.
+import type { ReactiveControllerHost } from 'lit';
+import { Task, type StatusRenderer } from '@lit/task';
+import type { CategoryKey } from '@tractor/shared/contracts/explore';
+import { LocationController } from '@tractor/shared/spa';
+import type { ExploreClient } from '../client/explore-client.js';
+import { CategoryListing, categoryFromPath } from '../model/category-listing.js';
+
+export class CatalogController {
+  readonly #location: LocationController;
+  readonly #task: Task<[CategoryKey | undefined], CategoryListing>;
+
+  constructor(host: ReactiveControllerHost, client: ExploreClient, location?: LocationController) {
+    this.#location = location ?? new LocationController(host);
+    this.#task = new Task(host, {
+      task: async ([category], { signal }) => new CategoryListing(await client.products(category, signal)),
+      args: () => [categoryFromPath(this.#location.url.pathname)],
+    });
+  }
+
+  /** The last listing shown, kept on screen while the next category loads. */
+  get latest(): CategoryListing | undefined {
+    return this.#task.value;
+  }
+
+  render(renderers: StatusRenderer<CategoryListing>) {
+    return this.#task.render(renderers);
+  }
+
+  retry() {
+    return this.#task.run();
+  }
+}

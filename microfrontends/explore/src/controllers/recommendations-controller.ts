@@ -1,0 +1,27 @@
+// Recommendations for whatever SKUs the host shows; asks again only when the list really changes.
+import type { ReactiveControllerHost } from 'lit';
+import { Task, type StatusRenderer } from '@lit/task';
+import type { Recommendation } from '@tractor/shared/contracts/explore';
+import type { ExploreClient } from '../client/explore-client.js';
+import { formatSkuList, parseSkuList } from '../model/sku-list.js';
+
+export class RecommendationsController {
+  readonly #task: Task<[string], readonly Recommendation[]>;
+
+  constructor(host: ReactiveControllerHost, client: ExploreClient, skus: () => readonly string[]) {
+    this.#task = new Task(host, {
+      // The key is a string, so a new array with the same SKUs does not ask again.
+      task: async ([key], { signal }) =>
+        (await client.recommendations(parseSkuList(key), signal)).recommendations,
+      args: () => [formatSkuList(skus())],
+    });
+  }
+
+  render(renderers: StatusRenderer<readonly Recommendation[]>) {
+    return this.#task.render(renderers);
+  }
+
+  retry() {
+    return this.#task.run();
+  }
+}

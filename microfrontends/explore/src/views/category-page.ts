@@ -1,0 +1,106 @@
+// <explore-category-page>: /products and /products/:category — heading, count, filter and product tiles,
+// highest start price first. Stays mounted while the shopper switches filters.
+import { LitElement, css, html } from 'lit';
+import { boundaryStyles, markBoundary } from '@tractor/shared/ui';
+import { defineElement } from '@tractor/shared/spa';
+import { exploreClient } from '../client/explore-client.js';
+import { CatalogController } from '../controllers/catalog-controller.js';
+import type { CategoryListing } from '../model/category-listing.js';
+import { pageStyles, stateStyles, tileStyles } from './styles.js';
+import { failure, tilePlaceholders } from './states.js';
+
+export class ExploreCategoryPage extends LitElement {
+  static override styles = [
+    boundaryStyles,
+    pageStyles,
+    tileStyles,
+    stateStyles,
+    css`
+      .filters {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        margin: 0 0 1.5rem;
+        padding: 0;
+        list-style: none;
+      }
+      .filters a,
+      .filters span {
+        display: inline-block;
+        padding: 0.375rem 0.875rem;
+        border: 2px solid var(--tractor-ink, #1b1b1b);
+        border-radius: 999px;
+        color: inherit;
+        font-weight: 600;
+        text-decoration: none;
+      }
+      .filters span {
+        background: var(--tractor-ink, #1b1b1b);
+        color: var(--tractor-paper, #fff);
+      }
+      .filters a:hover {
+        background: var(--tractor-accent, #f2b705);
+      }
+      .heading-placeholder {
+        height: 2.4rem;
+        width: 14rem;
+        margin: 0 0 0.25rem;
+      }
+    `,
+  ];
+
+  readonly #catalog = new CatalogController(this, exploreClient);
+
+  override connectedCallback() {
+    super.connectedCallback();
+    markBoundary(this, 'explore', 'page');
+  }
+
+  #listing(listing: CategoryListing) {
+    return html`<h1>${listing.title}</h1>
+      <p class="lead">${listing.countLabel}</p>
+      <ul class="filters" aria-label="Filter by category">
+        ${listing.filters.map(
+          (f) =>
+            html`<li>
+              ${f.active ? html`<span aria-current="page">${f.label}</span>` : html`<a href=${f.href}>${f.label}</a>`}
+            </li>`,
+        )}
+      </ul>
+      <ul class="tiles">
+        ${listing.tiles.map(
+          (tile) =>
+            html`<li>
+              <a class="tile" href=${tile.url}>
+                <img src=${tile.image} alt="" width="400" height="300" loading="lazy" />
+                <span class="name">${tile.name}</span>
+                <span class="price">${tile.price}</span>
+              </a>
+            </li>`,
+        )}
+      </ul>`;
+  }
+
+  override render() {
+    const pending = () =>
+      this.#catalog.latest
+        ? this.#listing(this.#catalog.latest)
+        : html`<div class="heading-placeholder placeholder-text"></div>
+            <p class="lead">&nbsp;</p>
+            ${tilePlaceholders(8, 'Loading machines')}`;
+    return this.#catalog.render({
+      initial: pending,
+      pending,
+      complete: (listing) => this.#listing(listing),
+      error: () => failure('The machines', () => this.#catalog.retry()),
+    });
+  }
+}
+
+defineElement('explore-category-page', ExploreCategoryPage);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'explore-category-page': ExploreCategoryPage;
+  }
+}

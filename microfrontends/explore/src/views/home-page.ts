@@ -1,0 +1,93 @@
+// <explore-home-page>: the two category teasers and recommendations.
+import { LitElement, css, html } from 'lit';
+import { boundaryStyles, markBoundary } from '@tractor/shared/ui';
+import { defineElement } from '@tractor/shared/spa';
+import { exploreClient } from '../client/explore-client.js';
+import { HomeController } from '../controllers/home-controller.js';
+import { pageStyles, stateStyles } from './styles.js';
+import { failure } from './states.js';
+
+export const HOME_RECOMMENDATIONS = 'CL-01-GY,AU-07-MT';
+
+export class ExploreHomePage extends LitElement {
+  static override styles = [
+    boundaryStyles,
+    pageStyles,
+    stateStyles,
+    css`
+      .teasers {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr));
+        gap: 1rem;
+      }
+      .teaser {
+        position: relative;
+        display: block;
+        overflow: hidden;
+        border-radius: 0.75rem;
+        color: #fff;
+        text-decoration: none;
+        background: var(--tractor-surface, #f4f2ee);
+        aspect-ratio: 16 / 9;
+      }
+      .teaser img {
+        display: block;
+        width: 100%;
+        height: 100%;
+      }
+      .teaser span {
+        position: absolute;
+        left: 1rem;
+        bottom: 1rem;
+        padding: 0.375rem 0.875rem;
+        border-radius: 999px;
+        background: rgb(27 27 27 / 80%);
+        font-size: 1.25rem;
+        font-weight: 700;
+      }
+      .teaser:hover span {
+        background: var(--tractor-ink, #1b1b1b);
+        text-decoration: underline;
+      }
+    `,
+  ];
+
+  readonly #home = new HomeController(this, exploreClient);
+
+  override connectedCallback() {
+    super.connectedCallback();
+    markBoundary(this, 'explore', 'page');
+  }
+
+  override render() {
+    const placeholders = () =>
+      html`<div class="teasers" aria-busy="true">
+        <span class="teaser"></span><span class="teaser"></span>
+      </div>`;
+    return html`<h1 class="visually-hidden">The Tractor Store</h1>
+      ${this.#home.render({
+        initial: placeholders,
+        pending: placeholders,
+        complete: (teasers) =>
+          html`<nav class="teasers" aria-label="Categories">
+            ${teasers.map(
+              (t) =>
+                html`<a class="teaser" href=${t.url}>
+                  <img src=${t.image} alt="" width="800" height="450" fetchpriority="high" />
+                  <span>${t.title}</span>
+                </a>`,
+            )}
+          </nav>`,
+        error: () => failure('The categories', () => this.#home.retry()),
+      })}
+      <explore-recommendations skus=${HOME_RECOMMENDATIONS}></explore-recommendations>`;
+  }
+}
+
+defineElement('explore-home-page', ExploreHomePage);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'explore-home-page': ExploreHomePage;
+  }
+}

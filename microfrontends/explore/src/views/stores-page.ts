@@ -1,0 +1,62 @@
+// <explore-stores-page>: where to pick up a tractor.
+import { LitElement, css, html } from 'lit';
+import { boundaryStyles, markBoundary } from '@tractor/shared/ui';
+import { defineElement } from '@tractor/shared/spa';
+import { exploreClient } from '../client/explore-client.js';
+import { StoresController } from '../controllers/stores-controller.js';
+import { pageStyles, stateStyles, tileStyles } from './styles.js';
+import { failure, tilePlaceholders } from './states.js';
+
+export class ExploreStoresPage extends LitElement {
+  static override styles = [
+    boundaryStyles,
+    pageStyles,
+    tileStyles,
+    stateStyles,
+    css`
+      address {
+        font-style: normal;
+        color: var(--tractor-muted, #5f5f5f);
+      }
+    `,
+  ];
+
+  readonly #stores = new StoresController(this, exploreClient);
+
+  override connectedCallback() {
+    super.connectedCallback();
+    markBoundary(this, 'explore', 'page');
+  }
+
+  override render() {
+    const pending = () => tilePlaceholders(4, 'Loading stores');
+    return html`<h1>Our Stores</h1>
+      <p class="lead">
+        Want to see our tractors up close? Visit one of our stores — and pick up your order there.
+      </p>
+      ${this.#stores.render({
+        initial: pending,
+        pending,
+        complete: (stores) =>
+          html`<ul class="tiles">
+            ${stores.map(
+              (store) =>
+                html`<li class="tile">
+                  <img src=${store.image} alt="" width="400" height="300" loading="lazy" />
+                  <span class="name">${store.name}</span>
+                  <address>${store.street}<br />${store.city}</address>
+                </li>`,
+            )}
+          </ul>`,
+        error: () => failure('The stores', () => this.#stores.retry()),
+      })}`;
+  }
+}
+
+defineElement('explore-stores-page', ExploreStoresPage);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'explore-stores-page': ExploreStoresPage;
+  }
+}

@@ -1,0 +1,74 @@
+// An msw handler for one contract route. It parses the request with the contract's schemas, so a mock
+// answers bad input with the same 400 JSON as the real service, and its resolver must return the
+// contract's response type: a mock cannot drift from the contract without failing to compile.
+import { http, HttpResponse, type HttpHandler, type JsonBodyType } from 'msw';
+import type {
+  ApiError,
+  ParsedRequest,
+  RouteDefinition,
+  RouteOutput,
+  Schema,
+} from '@tractor/shared/contracts/http';
+
+export class MockError extends Error {
+  readonly status: number;
+  readonly field: string | undefined;
+  constructor(status: number, message: string, field?: string) {
+    super(message);
+    this.status = status;
+    this.field = field;
+  }
+}
+
+const reasons: Record<number, string> = {
+  400: 'Bad Request',
+  404: 'Not Found',
+  409: 'Conflict',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+function errorResponse(status: number, message: string, field?: string) {
+  const body: ApiError = { statusCode: status, error: reasons[status] ?? 'Error', message };
+  if (field) body.field = field;
+  return HttpResponse.json(body, { status });
+}
+
+function parse(schema: Schema | undefined, value: unknown, part: string): unknown {
+  if (!schema) return part === 'body' ? undefined : {};
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  throw new MockError(400, `${part}.${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'is not valid'}`, String(issue?.path[0] ?? part));
+}
+
+export type MockResolver<R extends RouteDefinition> = (
+  input: ParsedRequest<R>,
+  request: Request,
+) => RouteOutput<R> | Promise<RouteOutput<R>>;
+
+/** `*` before the path: the handler answers for any origin (the page's, or a test's base URL). */
+export function mockRoute<R extends RouteDefinition>(route: R, resolver: MockResolver<R>): HttpHandler {
+  const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete';
+  return http[method](`*${route.path}`, async ({ request, params }) => {
+    try {
+      const url = new URL(request.url);
+      const body = route.body ? await request.json().catch(() => undefined) : undefined;
+      const input = {
+        params: parse(route.params, { ...params }, 'params'),
+        query: parse(route.query, Object.fromEntries(url.searchParams), 'query'),
+        body: parse(route.body, body, 'body'),
+      } as ParsedRequest<R>;
+      return HttpResponse.json((await resolver(input, request)) as JsonBodyType);
+    } catch (error) {
+      if (error instanceof MockError) return errorResponse(error.status, error.message, error.field);
+      throw error;
+    }
+  });
+}
+
+/** A handler answering one route with an HTTP error: for tests of the error states. */
+export function failRoute(route: RouteDefinition, status = 503, message = 'The service is down (mocked).') {
+  const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete';
+  return http[method](`*${route.path}`, () => errorResponse(status, message));
+}

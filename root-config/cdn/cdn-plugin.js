@@ -1,0 +1,29 @@
+// Emits the CDN's files into the root config's build: our SVG images and the font files.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import webpack from 'webpack';
+import { cdnImages } from './images.js';
+
+const FONT_DIR = path.join(import.meta.dirname, '../../node_modules/@fontsource/inter/files');
+export const FONT_FILES = ['inter-latin-400-normal.woff2', 'inter-latin-700-normal.woff2'];
+
+export class CdnPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('CdnPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: 'CdnPlugin', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          for (const [file, text] of cdnImages()) {
+            compilation.emitAsset(`cdn/img/${file}`, new webpack.sources.RawSource(text));
+          }
+          for (const font of FONT_FILES) {
+            compilation.emitAsset(
+              `cdn/fonts/${font}`,
+              new webpack.sources.RawSource(readFileSync(path.join(FONT_DIR, font))),
+            );
+          }
+        },
+      );
+    });
+  }
+}

@@ -1,0 +1,24 @@
+// The gateway process: `npm start -w @tractor/root-config`. PORT (3000), HOST, and each team's service origin
+// from EXPLORE_URL, DECIDE_URL, CHECKOUT_URL (defaults: ports 3001–3003 on this machine).
+import path from 'node:path';
+import { buildGateway } from './gateway.js';
+
+const env = process.env;
+const port = Number(env.PORT ?? 3000);
+const host = env.HOST ?? '127.0.0.1';
+
+const app = await buildGateway({
+  distDir: env.DIST_DIR ?? path.join(import.meta.dirname, '../dist'),
+  services: {
+    explore: env.EXPLORE_URL ?? 'http://127.0.0.1:3001',
+    decide: env.DECIDE_URL ?? 'http://127.0.0.1:3002',
+    checkout: env.CHECKOUT_URL ?? 'http://127.0.0.1:3003',
+  },
+  logger: { level: env.LOG_LEVEL ?? 'info' },
+});
+await app.listen({ port, host });
+console.log(`gateway on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`);
+
+const close = () => void app.close().then(() => process.exit(0));
+process.on('SIGINT', close);
+process.on('SIGTERM', close);

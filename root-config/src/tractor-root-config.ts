@@ -1,0 +1,27 @@
+// The root config: registers the teams' pages from the layout in index.html and starts single-spa.
+// It holds no business logic; it only lays out and wires.
+import { navigateToUrl, registerApplication, start } from 'single-spa';
+import { constructApplications, constructLayoutEngine, constructRoutes } from 'single-spa-layout';
+import { setupBoundaryToggle } from './boundaries.js';
+import { interceptLinks } from './links.js';
+import { loadFragments, loadPage } from './modules.js';
+import { errorScreen, loadingScreen } from './screens.js';
+
+const template = document.querySelector<HTMLTemplateElement>('#single-spa-layout');
+if (!template) throw new Error('index.html has no #single-spa-layout template.');
+
+const routes = constructRoutes(template, {
+  loaders: { page: loadingScreen },
+  errors: { page: errorScreen },
+  props: {},
+});
+const applications = constructApplications({ routes, loadApp: ({ name }) => loadPage(name) });
+const layoutEngine = constructLayoutEngine({ routes, applications, active: false });
+
+applications.forEach(registerApplication);
+loadFragments();
+layoutEngine.activate();
+start({ urlRerouteOnly: true });
+
+interceptLinks(navigateToUrl);
+setupBoundaryToggle();

@@ -1,0 +1,90 @@
+-- Seed data for Explore's catalog, written from the Tractor Store 2.0 reference facts (MIT, neuland).
+-- Images are our own SVGs under /cdn/img/ (served by the root config).
+
+INSERT INTO category (key, name, position) VALUES
+  ('classic', 'Classics', 1),
+  ('autonomous', 'Autonomous', 2);
+
+INSERT INTO product (id, name, category_key, start_price, image_sku, position) VALUES
+  ('CL-01', 'Heritage Workhorse', 'classic', 5700, 'CL-01-GR', 1),
+  ('CL-02', 'Falcon Crest Farm', 'classic', 2600, 'CL-02-BL', 2),
+  ('CL-03', 'Falcon Crest Work', 'classic', 2300, 'CL-03-GR', 3),
+  ('CL-04', 'Broadfield Majestic', 'classic', 2200, 'CL-04-BL', 4),
+  ('CL-05', 'Countryside Commander', 'classic', 2700, 'CL-05-PT', 5),
+  ('CL-06', 'Danamark Steadfast', 'classic', 2800, 'CL-06-MT', 6),
+  ('CL-07', 'Greenland Rover', 'classic', 2900, 'CL-07-GR', 7),
+  ('CL-08', 'Holland Hamster', 'classic', 7750, 'CL-08-GR', 8),
+  ('CL-09', 'TerraFirma Veneto', 'classic', 2950, 'CL-09-BL', 9),
+  ('CL-10', 'Global Gallant', 'classic', 2600, 'CL-10-SD', 10),
+  ('CL-11', 'Scandinavia Sower', 'classic', 3100, 'CL-11-SK', 11),
+  ('CL-12', 'Celerity Cruiser', 'classic', 3200, 'CL-12-BL', 12),
+  ('CL-13', 'Rapid Racer', 'classic', 7500, 'CL-13-BL', 13),
+  ('CL-14', 'Caribbean Cruiser', 'classic', 2300, 'CL-14-GR', 14),
+  ('CL-15', 'Fieldmaster Classic', 'classic', 6200, 'CL-15-PI', 15),
+  ('AU-01', 'TerraFirma AutoCultivator T-300', 'autonomous', 1000, 'AU-01-SI', 16),
+  ('AU-02', 'SmartFarm Titan', 'autonomous', 4000, 'AU-02-OG', 17),
+  ('AU-03', 'FutureHarvest Navigator', 'autonomous', 1600, 'AU-03-TQ', 18),
+  ('AU-04', 'Sapphire Sunworker 460R', 'autonomous', 8500, 'AU-04-RD', 19),
+  ('AU-05', 'EcoGrow Crop Commander', 'autonomous', 3400, 'AU-05-ZH', 20),
+  ('AU-06', 'FarmFleet Sovereign', 'autonomous', 2100, 'AU-06-CZ', 21),
+  ('AU-07', 'Verde Voyager', 'autonomous', 4000, 'AU-07-MT', 22),
+  ('AU-08', 'Field Pioneer', 'autonomous', 4500, 'AU-08-WH', 23);
+
+INSERT INTO variant (sku, product_id, name, red, green, blue, position) VALUES
+  ('AU-01-SI', 'AU-01', 'TerraFirma AutoCultivator T-300 Silver', 192, 192, 192, 1),
+  ('AU-02-OG', 'AU-02', 'SmartFarm Titan Sunset Copper', 221, 82, 25, 2),
+  ('AU-02-BL', 'AU-02', 'SmartFarm Titan Cosmic Sapphire', 42, 82, 190, 3),
+  ('AU-02-GG', 'AU-02', 'SmartFarm Titan Verdant Shadow', 0, 90, 4, 4),
+  ('AU-03-TQ', 'AU-03', 'FutureHarvest Navigator Turquoise Titan', 22, 159, 184, 5),
+  ('AU-03-PL', 'AU-03', 'FutureHarvest Navigator Majestic Violet', 155, 95, 192, 6),
+  ('AU-03-RD', 'AU-03', 'FutureHarvest Navigator Scarlet Dynamo', 255, 36, 0, 7),
+  ('AU-03-YE', 'AU-03', 'FutureHarvest Navigator Sunbeam Yellow', 250, 173, 0, 8),
+  ('AU-04-RD', 'AU-04', 'Sapphire Sunworker 460R Ruby Red', 155, 17, 30, 9),
+  ('AU-04-BK', 'AU-04', 'Sapphire Sunworker 460R Midnight Onyx', 53, 56, 57, 10),
+  ('AU-05-ZH', 'AU-05', 'EcoGrow Crop Commander Zestful Horizon', 255, 160, 122, 11),
+  ('AU-06-CZ', 'AU-06', 'FarmFleet Sovereign Canary Zenith', 255, 215, 0, 12),
+  ('AU-06-MT', 'AU-06', 'FarmFleet Sovereign Minted Jade', 98, 136, 130, 13),
+  ('AU-07-MT', 'AU-07', 'Verde Voyager Glacial Mint', 175, 219, 210, 14),
+  ('AU-07-YE', 'AU-07', 'Verde Voyager Sunbeam Yellow', 255, 218, 3, 15),
+  ('AU-08-WH', 'AU-08', 'Field Pioneer Polar White', 232, 232, 232, 16),
+  ('CL-01-GR', 'CL-01', 'Heritage Workhorse Verdant Field', 107, 142, 35, 17),
+  ('CL-01-GY', 'CL-01', 'Heritage Workhorse Stormy Sky', 112, 128, 144, 18),
+  ('CL-02-BL', 'CL-02', 'Falcon Crest Farm Cerulean Classic', 0, 123, 167, 19),
+  ('CL-03-GR', 'CL-03', 'Falcon Crest Work Meadow Green', 124, 252, 0, 20),
+  ('CL-03-PI', 'CL-03', 'Falcon Crest Work Rustic Rose', 181, 0, 24, 21),
+  ('CL-03-YE', 'CL-03', 'Falcon Crest Work Harvest Gold', 218, 145, 0, 22),
+  ('CL-04-BL', 'CL-04', 'Broadfield Majestic Oceanic Blue', 0, 64, 166, 23),
+  ('CL-04-RD', 'CL-04', 'Broadfield Majestic Rustic Crimson', 123, 63, 0, 24),
+  ('CL-04-TQ', 'CL-04', 'Broadfield Majestic Aqua Green', 0, 178, 152, 25),
+  ('CL-05-PT', 'CL-05', 'Countryside Commander Pacific Teal', 71, 157, 168, 26),
+  ('CL-05-RD', 'CL-05', 'Countryside Commander Barn Red', 124, 10, 2, 27),
+  ('CL-06-MT', 'CL-06', 'Danamark Steadfast Emerald Forest', 70, 245, 187, 28),
+  ('CL-06-YE', 'CL-06', 'Danamark Steadfast Golden Wheat', 250, 175, 63, 29),
+  ('CL-07-GR', 'CL-07', 'Greenland Rover Forest Fern', 46, 162, 80, 30),
+  ('CL-07-YE', 'CL-07', 'Greenland Rover Autumn Amber', 255, 191, 0, 31),
+  ('CL-08-GR', 'CL-08', 'Holland Hamster Polder Green', 194, 178, 128, 32),
+  ('CL-08-PI', 'CL-08', 'Holland Hamster Tulip Magenta', 214, 82, 130, 33),
+  ('CL-09-BL', 'CL-09', 'TerraFirma Veneto Adriatic Blue', 47, 110, 163, 34),
+  ('CL-09-GR', 'CL-09', 'TerraFirma Veneto Tuscan Green', 81, 139, 43, 35),
+  ('CL-10-SD', 'CL-10', 'Global Gallant Sahara Dawn', 184, 168, 117, 36),
+  ('CL-10-VI', 'CL-10', 'Global Gallant Violet Vintage', 138, 43, 226, 37),
+  ('CL-11-SK', 'CL-11', 'Scandinavia Sower Baltic Blue', 149, 193, 244, 38),
+  ('CL-11-YE', 'CL-11', 'Scandinavia Sower Nordic Gold', 255, 215, 0, 39),
+  ('CL-12-BL', 'CL-12', 'Celerity Cruiser Velocity Blue', 30, 144, 255, 40),
+  ('CL-12-RD', 'CL-12', 'Celerity Cruiser Rally Red', 237, 41, 57, 41),
+  ('CL-13-BL', 'CL-13', 'Rapid Racer Speedway Blue', 38, 121, 166, 42),
+  ('CL-13-RD', 'CL-13', 'Rapid Racer Raceway Red', 207, 16, 32, 43),
+  ('CL-14-GR', 'CL-14', 'Caribbean Cruiser Emerald Grove', 87, 174, 19, 44),
+  ('CL-14-RD', 'CL-14', 'Caribbean Cruiser Ruby Fields', 205, 43, 30, 45),
+  ('CL-15-PI', 'CL-15', 'Fieldmaster Classic Vintage Pink', 225, 148, 158, 46),
+  ('CL-15-SD', 'CL-15', 'Fieldmaster Classic Sahara Dust', 222, 199, 140, 47);
+
+INSERT INTO store (id, name, street, city, position) VALUES
+  ('store-a', 'Aurora Flagship Store', 'Astronaut Way 1', 'Arlington', 1),
+  ('store-b', 'Big Micro Machines', 'Broadway 2', 'Burlington', 2),
+  ('store-c', 'Central Mall', 'Clown Street 3', 'Cryo', 3),
+  ('store-d', 'Downtown Model Store', 'Duck Street 4', 'Davenport', 4);
+
+INSERT INTO teaser (position, title, url, scene) VALUES
+  (1, 'Classic Tractors', '/products/classic', 'classics'),
+  (2, 'Autonomous Tractors', '/products/autonomous', 'autonomous');

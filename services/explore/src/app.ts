@@ -1,0 +1,35 @@
+// Explore's HTTP surface: each route of the contract, answered from the catalog.
+import type { FastifyInstance } from 'fastify';
+import { exploreRoutes as routes } from '@tractor/shared/contracts/explore';
+import { addRoute, createServiceApp, NotFound, type ServiceOptions } from '@tractor/shared/service';
+import { Catalog } from './catalog.js';
+
+export async function buildExploreApp(options: Omit<ServiceOptions, 'team'>): Promise<FastifyInstance> {
+  const app = await createServiceApp({ ...options, team: 'explore' });
+  const catalog = new Catalog(options.db);
+
+  addRoute(app, routes.home, async () => ({ teasers: await catalog.teasers() }));
+
+  addRoute(app, routes.products, async ({ query }) => {
+    const categories = await catalog.categories();
+    return {
+      category: categories.find((c) => c.key === query.category) ?? null,
+      categories,
+      products: await catalog.products(query.category, query.sort),
+    };
+  });
+
+  addRoute(app, routes.stores, async () => ({ stores: await catalog.stores() }));
+
+  addRoute(app, routes.store, async ({ params }) => {
+    const store = await catalog.store(params.id);
+    if (!store) throw new NotFound(`There is no store ${params.id}.`, 'id');
+    return store;
+  });
+
+  addRoute(app, routes.recommendations, async ({ query }) => ({
+    recommendations: await catalog.recommendations(query.skus),
+  }));
+
+  return app;
+}

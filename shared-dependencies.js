@@ -1,0 +1,32 @@
+// The libraries that more than one module needs at run time. Each is served once, from our own origin,
+// and mapped in the page's import map; every webpack build marks them as externals. This file is the one
+// list both sides read, so a library can never be bundled by one team and mapped for another.
+
+/** npm packages copied as they are into the root config's dist/shared/npm/<name>@<version>/. */
+export const sharedPackages = [
+  { name: 'single-spa', entry: 'lib/es2015/esm/single-spa.min.js' },
+  { name: 'single-spa-layout', entry: 'dist/esm/single-spa-layout.min.js' },
+  // Lit and its sub-packages: the bare name and every sub-path ("lit/directives/...") map to one copy.
+  { name: 'lit', entry: 'index.js', subpaths: true },
+  { name: 'lit-html', entry: 'lit-html.js', subpaths: true },
+  { name: 'lit-element', entry: 'index.js', subpaths: true },
+  { name: '@lit/reactive-element', entry: 'reactive-element.js', subpaths: true },
+  { name: '@lit/task', entry: 'index.js', subpaths: true },
+];
+
+/** Modules the root config builds from our own sources (name → source file, relative to the repo root). */
+export const sharedBuilds = [
+  // zod/mini, tree-shaken to the functions our contracts use: one copy for every team's client.
+  { specifier: 'zod/mini', name: 'zod-mini', source: 'shared/zod-mini/index.ts' },
+  // The pattern library (the spec's bonus 1).
+  { specifier: '@tractor/shared/ui', name: 'tractor-ui', source: 'shared/ui/index.ts' },
+];
+
+/** Is this import request served by the import map rather than bundled? */
+export function isSharedRequest(request) {
+  return (
+    sharedPackages.some(
+      (p) => request === p.name || (p.subpaths && request.startsWith(`${p.name}/`)),
+    ) || sharedBuilds.some((b) => request === b.specifier)
+  );
+}

@@ -1,0 +1,102 @@
+// Explore's contract: the catalog browsing, stores and recommendations its service answers.
+import * as z from 'zod/mini';
+import { defineRoutes } from '../http.js';
+
+export const SKU_PATTERN = /^[A-Z]{2}-\d{2}-[A-Z]{2}$/;
+/** At most this many SKUs per recommendations request (a full cart stays far below it). */
+export const MAX_SKUS = 50;
+
+export const Sku = z.string().check(z.regex(SKU_PATTERN, 'must be a SKU like CL-01-GR'));
+export const ProductId = z.string().check(z.regex(/^[A-Z]{2}-\d{2}$/, 'must be a product id like CL-01'));
+export const StoreId = z
+  .string()
+  .check(z.regex(/^[a-z0-9-]{1,40}$/, 'must be a store id like store-a (a-z, 0-9, -; at most 40)'));
+
+export const CategoryKey = z.enum(['classic', 'autonomous']);
+export type CategoryKey = z.infer<typeof CategoryKey>;
+
+export const Category = z.object({ key: CategoryKey, name: z.string() });
+export type Category = z.infer<typeof Category>;
+
+export const Teaser = z.object({ title: z.string(), url: z.string(), image: z.string() });
+export type Teaser = z.infer<typeof Teaser>;
+
+export const ProductTile = z.object({
+  id: ProductId,
+  name: z.string(),
+  url: z.string(),
+  image: z.string(),
+  startPrice: z.int(),
+});
+export type ProductTile = z.infer<typeof ProductTile>;
+
+export const Store = z.object({
+  id: StoreId,
+  name: z.string(),
+  street: z.string(),
+  city: z.string(),
+  image: z.string(),
+});
+export type Store = z.infer<typeof Store>;
+
+export const Recommendation = z.object({
+  sku: Sku,
+  name: z.string(),
+  url: z.string(),
+  image: z.string(),
+});
+export type Recommendation = z.infer<typeof Recommendation>;
+
+export const ProductSort = z.enum(['price-desc', 'price-asc']);
+
+export const ProductsQuery = z.object({
+  category: z.optional(CategoryKey),
+  sort: z._default(ProductSort, 'price-desc'),
+});
+
+/** "CL-01-GY,AU-07-MT" on the wire, a list of SKUs once parsed; empty means "no SKUs". */
+export const SkuList = z.pipe(
+  z.pipe(
+    z.string().check(z.maxLength(MAX_SKUS * 9, `must list at most ${MAX_SKUS} SKUs`)),
+    z.transform((text: string) => (text === '' ? [] : text.split(','))),
+  ),
+  z.array(Sku).check(z.maxLength(MAX_SKUS, `must list at most ${MAX_SKUS} SKUs`)),
+);
+
+export const exploreRoutes = defineRoutes({
+  home: {
+    method: 'GET',
+    path: '/explore/api/home',
+    response: z.object({ teasers: z.array(Teaser) }),
+  },
+  products: {
+    method: 'GET',
+    path: '/explore/api/products',
+    query: ProductsQuery,
+    response: z.object({
+      /** null when no category was asked for: all machines. */
+      category: z.nullable(Category),
+      categories: z.array(Category),
+      products: z.array(ProductTile),
+    }),
+  },
+  stores: {
+    method: 'GET',
+    path: '/explore/api/stores',
+    response: z.object({ stores: z.array(Store) }),
+  },
+  store: {
+    method: 'GET',
+    path: '/explore/api/stores/:id',
+    params: z.object({ id: StoreId }),
+    response: Store,
+  },
+  recommendations: {
+    method: 'GET',
+    path: '/explore/api/recommendations',
+    // Unknown (well-formed) SKUs are ignored: a cart may hold a SKU the catalog no longer lists.
+    query: z.object({ skus: z._default(SkuList, []) }),
+    response: z.object({ recommendations: z.array(Recommendation) }),
+  },
+});
+export type ExploreRoutes = typeof exploreRoutes;

@@ -1,0 +1,116 @@
+// The contract's vocabulary: a route is a method, a path and the schemas of what goes in and comes out.
+// Services validate requests with these schemas, clients parse responses with them, mocks are typed by them.
+import * as z from 'zod/mini';
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type Schema = z.ZodMiniType;
+
+export interface RouteDefinition {
+  readonly method: Method;
+  /** Path with fastify/msw style parameters, e.g. "/explore/api/stores/:id". */
+  readonly path: string;
+  readonly params?: Schema;
+  readonly query?: Schema;
+  readonly body?: Schema;
+  readonly response: Schema;
+}
+
+type Part<R extends RouteDefinition, K extends 'params' | 'query' | 'body'> =
+  R[K] extends Schema ? { readonly [P in K]: z.input<R[K]> } : { readonly [P in K]?: undefined };
+
+/** What a caller sends: the wire form of params, query and body. */
+export type RouteInput<R extends RouteDefinition> = Part<R, 'params'> & Part<R, 'query'> & Part<R, 'body'>;
+/** What a caller gets back once the response parsed. */
+export type RouteOutput<R extends RouteDefinition> = z.output<R['response']>;
+/** What a handler receives once the request parsed. */
+export type ParsedRequest<R extends RouteDefinition> = {
+  readonly params: R['params'] extends Schema ? z.output<R['params']> : Record<string, never>;
+  readonly query: R['query'] extends Schema ? z.output<R['query']> : Record<string, never>;
+  readonly body: R['body'] extends Schema ? z.output<R['body']> : undefined;
+};
+
+export function defineRoutes<const T extends Record<string, RouteDefinition>>(routes: T): T {
+  return routes;
+}
+
+/** The JSON body of every 4xx/5xx answer: fastify's error shape plus the field at fault, when there is one. */
+export const ApiError = z.object({
+  statusCode: z.number(),
+  error: z.string(),
+  message: z.string(),
+  field: z.optional(z.string()),
+});
+export type ApiError = z.infer<typeof ApiError>;
+
+/** A request that did not give a usable answer. `status` is 0 when the service could not be reached. */
+export class HttpError extends Error {
+  readonly status: number;
+  readonly field: string | undefined;
+  constructor(status: number, message: string, field?: string) {
+    super(message);
+    this.name = 'HttpError';
+    this.status = status;
+    this.field = field;
+  }
+}
+
+export function buildPath(path: string, params: Readonly<Record<string, unknown>> = {}): string {
+  return path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(String(params[name] ?? '')));
+}
+
+export function buildQuery(query: Readonly<Record<string, unknown>> = {}): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null) search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+export interface RequestOptions {
+  /** Prefix for the route's path; '' in the browser (same origin), an origin in Node. */
+  readonly baseUrl?: string;
+  readonly signal?: AbortSignal;
+  readonly fetch?: typeof fetch;
+}
+
+/** Calls one route and returns its parsed answer, or throws HttpError (aborts rethrow as they are). */
+export async function request<R extends RouteDefinition>(
+  route: R,
+  input: RouteInput<R>,
+  options: RequestOptions = {},
+): Promise<RouteOutput<R>> {
+  const url =
+    (options.baseUrl ?? '') +
+    buildPath(route.path, input.params as Record<string, unknown> | undefined) +
+    buildQuery(input.query as Record<string, unknown> | undefined);
+  const init: RequestInit = {
+    method: route.method,
+    headers: { accept: 'application/json' },
+    credentials: 'same-origin',
+  };
+  if (options.signal) init.signal = options.signal;
+  if (input.body !== undefined) {
+    init.body = JSON.stringify(input.body);
+    init.headers = { ...init.headers, 'content-type': 'application/json' };
+  }
+  let response: Response;
+  try {
+    response = await (options.fetch ?? fetch)(url, init);
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
+    throw new HttpError(0, `The service behind ${route.path} cannot be reached.`);
+  }
+  const payload: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    const problem = ApiError.safeParse(payload);
+    throw problem.success
+      ? new HttpError(response.status, problem.data.message, problem.data.field)
+      : new HttpError(response.status, `${route.method} ${route.path} answered ${response.status}.`);
+  }
+  const parsed = route.response.safeParse(payload);
+  if (!parsed.success) {
+    throw new HttpError(response.status, `${route.method} ${route.path} answered with an unexpected shape.`);
+  }
+  return parsed.data as RouteOutput<R>;
+}

@@ -1,0 +1,94 @@
+// The chassis of every team's service: JSON errors that never turn bad input into a 500, GET /health,
+// GET /metrics (Prometheus), compression, and the team's built micro-frontend under /<team>/static/.
+import { STATUS_CODES } from 'node:http';
+import { existsSync } from 'node:fs';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import compress from '@fastify/compress';
+import fastifyStatic from '@fastify/static';
+import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { ApiError } from '../contracts/http.js';
+import type { Database } from './db.js';
+import { BadRequest, NotFound } from './routes.js';
+
+export interface ServiceOptions {
+  /** The team, e.g. "explore": names the metrics and the static prefix /explore/static/. */
+  readonly team: string;
+  readonly db: Database;
+  readonly logger?: FastifyServerOptions['logger'];
+  /** The team's built bundle folder (dist of its micro-frontend), served under /<team>/static/. */
+  readonly staticDir?: string | undefined;
+}
+
+function apiError(statusCode: number, message: string, field?: string): ApiError {
+  const error = STATUS_CODES[statusCode] ?? 'Error';
+  return field ? { statusCode, error, message, field } : { statusCode, error, message };
+}
+
+export async function createServiceApp(options: ServiceOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    // Long ids and SKU lists are bad input, not a reason to keep a connection busy.
+    routerOptions: { maxParamLength: 200 },
+    bodyLimit: 64 * 1024,
+  });
+
+  app.setErrorHandler((error: Error & { statusCode?: number; field?: string }, request, reply) => {
+    if (error instanceof BadRequest) return reply.code(400).send(apiError(400, error.message, error.field));
+    if (error instanceof NotFound) return reply.code(404).send(apiError(404, error.message, error.field));
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
+    if (status >= 500) {
+      request.log.error({ err: error }, 'request failed');
+      return reply.code(status).send(apiError(status, 'The service failed to answer this request.'));
+    }
+    return reply.code(status).send(apiError(status, error.message));
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).send(apiError(404, `Nothing at ${request.method} ${request.url.split('?')[0]}.`)),
+  );
+
+  const registry = new Registry();
+  registry.setDefaultLabels({ service: options.team });
+  collectDefaultMetrics({ register: registry });
+  const duration = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'Time to answer an HTTP request, by route and status.',
+    labelNames: ['method', 'route', 'status'],
+    buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [registry],
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    duration.observe(
+      { method: request.method, route: request.routeOptions.url ?? 'unknown', status: reply.statusCode },
+      reply.elapsedTime / 1000,
+    );
+  });
+
+  await app.register(compress, { threshold: 1024 });
+
+  app.get('/health', async (_request, reply) => {
+    try {
+      await options.db.query('SELECT 1');
+      return { status: 'ok', service: options.team, database: options.db.kind };
+    } catch {
+      return reply.code(503).send(apiError(503, `${options.team}'s database does not answer.`));
+    }
+  });
+  app.get('/metrics', async (_request, reply) =>
+    reply.type(registry.contentType).send(await registry.metrics()),
+  );
+
+  if (options.staticDir && existsSync(options.staticDir)) {
+    await app.register(fastifyStatic, {
+      root: options.staticDir,
+      prefix: `/${options.team}/static/`,
+      // The entry keeps its name (the import map points at it): revalidate. Hashed chunks never change.
+      cacheControl: false,
+      setHeaders: (res, file) => {
+        const hashed = /\.[0-9a-f]{8}\.js$/.test(file);
+        res.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+        res.header('access-control-allow-origin', '*');
+      },
+    });
+  }
+  return app;
+}

@@ -1,0 +1,3 @@
+export { pageApplication } from './page-application.js';
+export { LocationController, ROUTING_EVENT } from './location-controller.js';
+export { defineElement } from './define-element.js';

@@ -1,0 +1,5 @@
+// The pattern library: one module in the import map (@tractor/shared/ui), used by every team.
+export { button, linkButton, buttonStyles } from './button.js';
+export type { ButtonOptions, LinkButtonOptions, ButtonVariant, ButtonSize } from './button.js';
+export { boundaryStyles, markBoundary } from './boundary.js';
+export type { Team } from './boundary.js';

@@ -1,0 +1,68 @@
+// The one webpack factory every micro-frontend (and the root config) merges into its own webpack.config.js.
+// A team's config only states what differs: its name, its entry, its dev-server port.
+import path from 'node:path';
+import { isSharedRequest } from './shared-dependencies.js';
+
+/**
+ * @param {object} options
+ * @param {string} options.name       module name without scope, e.g. "explore" → file tractor-explore.js
+ * @param {string} options.dirname    the package folder (import.meta.dirname of the caller)
+ * @param {string} [options.entry]    defaults to src/tractor-<name>.ts
+ * @param {number} [options.port]     webpack-dev-server port for standalone/integrated development
+ * @param {string[]} [options.bundled] shared specifiers this build must bundle instead of importing
+ * @param {{ mode?: string }} [argv]  webpack-cli's argv
+ * @returns {import('webpack').Configuration}
+ */
+export function tractorWebpackConfig(options, argv = {}) {
+  const { name, dirname, port } = options;
+  const production = (argv.mode ?? process.env.NODE_ENV ?? 'production') === 'production';
+  const bundled = new Set(options.bundled ?? []);
+  return {
+    mode: production ? 'production' : 'development',
+    devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
+    entry: { [`tractor-${name}`]: options.entry ?? path.join(dirname, 'src', `tractor-${name}.ts`) },
+    output: {
+      path: path.join(dirname, 'dist'),
+      filename: '[name].js',
+      chunkFilename: '[name].[contenthash:8].js',
+      module: true,
+      library: { type: 'module' },
+      publicPath: 'auto',
+      uniqueName: `tractor-${name}`,
+      clean: true,
+    },
+    target: ['web', 'es2022'],
+    resolve: {
+      extensions: ['.ts', '.js'],
+      // Sources import "./file.js" (the emitted name); resolve it to the .ts file that exists.
+      extensionAlias: { '.js': ['.ts', '.js'] },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          loader: 'ts-loader',
+          exclude: /node_modules/,
+          options: { transpileOnly: true, onlyCompileBundledFiles: true },
+        },
+      ],
+    },
+    // Shared libraries come from the import map; "module-import" keeps dynamic imports of them chunk-free.
+    externalsType: 'module-import',
+    externals: [
+      ({ request }, callback) =>
+        request && isSharedRequest(request) && !bundled.has(request)
+          ? callback(null, request)
+          : callback(),
+    ],
+    optimization: { splitChunks: false, runtimeChunk: false },
+    performance: { hints: false },
+    devServer: {
+      port,
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      hot: false,
+      liveReload: true,
+      client: { overlay: { warnings: false } },
+    },
+  };
+}
