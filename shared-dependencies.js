@@ -25,8 +25,7 @@ export const sharedBuilds = [
 /** Is this import request served by the import map rather than bundled? */
 export function isSharedRequest(request) {
   return (
-    sharedPackages.some(
-      (p) => request === p.name || (p.subpaths && request.startsWith(`${p.name}/`)),
-    ) || sharedBuilds.some((b) => request === b.specifier)
+    sharedPackages.some((p) => request === p.name || (p.subpaths && request.startsWith(`${p.name}/`))) ||
+    sharedBuilds.some((b) => request === b.specifier)
   );
 }

@@ -51,9 +51,7 @@ export function tractorWebpackConfig(options, argv = {}) {
     externalsType: 'module-import',
     externals: [
       ({ request }, callback) =>
-        request && isSharedRequest(request) && !bundled.has(request)
-          ? callback(null, request)
-          : callback(),
+        request && isSharedRequest(request) && !bundled.has(request) ? callback(null, request) : callback(),
     ],
     optimization: { splitChunks: false, runtimeChunk: false },
     performance: { hints: false },

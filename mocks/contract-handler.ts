@@ -39,7 +39,11 @@ function parse(schema: Schema | undefined, value: unknown, part: string): unknow
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  throw new MockError(400, `${part}.${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'is not valid'}`, String(issue?.path[0] ?? part));
+  throw new MockError(
+    400,
+    `${part}.${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'is not valid'}`,
+    String(issue?.path[0] ?? part),
+  );
 }
 
 export type MockResolver<R extends RouteDefinition> = (

@@ -21,7 +21,8 @@ export function packageDir(name) {
   throw new Error(`${name} is not installed: run npm ci`);
 }
 
-const versionOf = (name) => JSON.parse(readFileSync(path.join(packageDir(name), 'package.json'), 'utf8')).version;
+const versionOf = (name) =>
+  JSON.parse(readFileSync(path.join(packageDir(name), 'package.json'), 'utf8')).version;
 
 /** Versioned URL folder of a served package: its files never change, so they are cached for good. */
 export const packageUrl = (name) => `/shared/npm/${name}@${versionOf(name)}/`;

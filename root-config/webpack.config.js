@@ -40,7 +40,11 @@ export default (_env, argv) => {
         inject: false,
         minify: false,
         templateContent: ({ compilation }) => {
-          const fileOf = (entry) => `/${compilation.entrypoints.get(entry).getFiles().find((f) => f.endsWith('.js'))}`;
+          const fileOf = (entry) =>
+            `/${compilation.entrypoints
+              .get(entry)
+              .getFiles()
+              .find((f) => f.endsWith('.js'))}`;
           const shared = {
             ...sharedPackageImports(),
             ...Object.fromEntries(sharedBuilds.map((b) => [b.specifier, fileOf(`shared/${b.name}`)])),

@@ -16,7 +16,7 @@ export const products = [
   product('CL-01', 'Heritage Workhorse', 'CL-01-GR', 5700, 'classic'),
   product('CL-08', 'Holland Hamster', 'CL-08-GR', 7750, 'classic'),
   product('CL-04', 'Broadfield Majestic', 'CL-04-BL', 2200, 'classic'),
-  product('AU-05', 'Sapphire Sunworker 460R', 'AU-05-ZU', 8500, 'autonomous'),
+  product('AU-04', 'Sapphire Sunworker 460R', 'AU-04-RD', 8500, 'autonomous'),
   product('AU-01', 'TerraFirma AutoCultivator T-300', 'AU-01-SI', 1000, 'autonomous'),
 ];
 

@@ -12,7 +12,9 @@ export const exploreHandlers = [
     const listed = products
       .filter((p) => !query.category || p.key === query.category)
       .map((p) => p.tile)
-      .sort((a, b) => (query.sort === 'price-asc' ? a.startPrice - b.startPrice : b.startPrice - a.startPrice));
+      .sort((a, b) =>
+        query.sort === 'price-asc' ? a.startPrice - b.startPrice : b.startPrice - a.startPrice,
+      );
     return {
       category: categories.find((c) => c.key === query.category) ?? null,
       categories,

@@ -84,7 +84,12 @@ export const scenes = {
   ),
 };
 
-const storeColours = { 'store-a': '#7b5ea7', 'store-b': '#2f8f83', 'store-c': '#d9822b', 'store-d': '#3d6fb6' };
+const storeColours = {
+  'store-a': '#7b5ea7',
+  'store-b': '#2f8f83',
+  'store-c': '#d9822b',
+  'store-d': '#3d6fb6',
+};
 
 export function storeImage(id, index) {
   const colour = storeColours[id];

@@ -9,7 +9,8 @@ export function interceptLinks(navigate: (url: string) => void, doc: Document = 
     if (event.defaultPrevented || event.button !== 0) return;
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     const anchor = event.composedPath().find((node) => node instanceof HTMLAnchorElement);
-    if (!anchor?.href || (anchor.target && anchor.target !== '_self') || anchor.hasAttribute('download')) return;
+    if (!anchor?.href || (anchor.target && anchor.target !== '_self') || anchor.hasAttribute('download'))
+      return;
     const url = new URL(anchor.href);
     const here = doc.location;
     if (url.origin !== here.origin || NOT_A_PAGE.test(url.pathname)) return;

@@ -15,8 +15,9 @@ export interface RouteDefinition {
   readonly response: Schema;
 }
 
-type Part<R extends RouteDefinition, K extends 'params' | 'query' | 'body'> =
-  R[K] extends Schema ? { readonly [P in K]: z.input<R[K]> } : { readonly [P in K]?: undefined };
+type Part<R extends RouteDefinition, K extends 'params' | 'query' | 'body'> = R[K] extends Schema
+  ? { readonly [P in K]: z.input<R[K]> }
+  : { readonly [P in K]?: undefined };
 
 /** What a caller sends: the wire form of params, query and body. */
 export type RouteInput<R extends RouteDefinition> = Part<R, 'params'> & Part<R, 'query'> & Part<R, 'body'>;

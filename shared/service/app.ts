@@ -35,7 +35,8 @@ export async function createServiceApp(options: ServiceOptions): Promise<Fastify
   app.setErrorHandler((error: Error & { statusCode?: number; field?: string }, request, reply) => {
     if (error instanceof BadRequest) return reply.code(400).send(apiError(400, error.message, error.field));
     if (error instanceof NotFound) return reply.code(404).send(apiError(404, error.message, error.field));
-    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
+    const status =
+      error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
     if (status >= 500) {
       request.log.error({ err: error }, 'request failed');
       return reply.code(status).send(apiError(status, 'The service failed to answer this request.'));

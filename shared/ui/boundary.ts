@@ -22,7 +22,9 @@ export const boundaryStyles = css`
     padding: 0 0.375rem;
     background: var(--team-color);
     color: #fff;
-    font: 600 0.6875rem/1.5 system-ui, sans-serif;
+    font:
+      600 0.6875rem/1.5 system-ui,
+      sans-serif;
     pointer-events: none;
   }
   :host([data-boundary])::after {

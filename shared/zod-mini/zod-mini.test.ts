@@ -28,6 +28,8 @@ test('the shared zod/mini module provides every zod function browser code calls'
     for (const match of text.matchAll(/\bz\.(\w+)\s*[(<]/g)) used.add(match[1]!);
   }
   assert.ok(used.has('object'), 'the scan found the contracts');
-  const missing = [...used].filter((name) => !(name in shared) && name !== 'infer' && name !== 'input' && name !== 'output');
+  const missing = [...used].filter(
+    (name) => !(name in shared) && name !== 'infer' && name !== 'input' && name !== 'output',
+  );
   assert.deepEqual(missing, [], `add these to shared/zod-mini/index.ts: ${missing.join(', ')}`);
 });

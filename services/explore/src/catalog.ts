@@ -32,7 +32,10 @@ export class Catalog {
     return this.#db.query<Category>('SELECT key, name FROM category ORDER BY position');
   }
 
-  async products(category: CategoryKey | undefined, sort: 'price-desc' | 'price-asc'): Promise<ProductTile[]> {
+  async products(
+    category: CategoryKey | undefined,
+    sort: 'price-desc' | 'price-asc',
+  ): Promise<ProductTile[]> {
     const direction = sort === 'price-asc' ? 'ASC' : 'DESC';
     const rows = await this.#db.query<{ id: string; name: string; start_price: number; image_sku: string }>(
       `SELECT id, name, start_price, image_sku FROM product

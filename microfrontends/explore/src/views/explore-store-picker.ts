@@ -106,11 +106,13 @@ export class ExploreStorePicker extends LitElement {
   override render() {
     const chosen = this.#controller.picker.chosen;
     return html`<div class="picker">
-        ${chosen
-          ? html`<address class="chosen">
-              <strong>${chosen.name}</strong><br />${chosen.street}, ${chosen.city}
-            </address>`
-          : html`<p class="chosen">No store chosen yet.</p>`}
+        ${
+          chosen
+            ? html`<address class="chosen">
+                <strong>${chosen.name}</strong><br />${chosen.street}, ${chosen.city}
+              </address>`
+            : html`<p class="chosen">No store chosen yet.</p>`
+        }
         ${button({
           label: 'choose a store',
           onClick: () => this.#dialog?.showModal(),

@@ -7,12 +7,13 @@ export function tilePlaceholders(count: number, label: string) {
   return html`<span class="visually-hidden" role="status">${label}</span>
     <ul class="tiles" aria-busy="true">
       ${Array.from(
-      { length: count },
-      () => html`<li class="tile" aria-hidden="true">
-        <span class="placeholder"></span><span class="placeholder-text"></span>
-      </li>`,
-    )}
-  </ul>`;
+        { length: count },
+        () =>
+          html`<li class="tile" aria-hidden="true">
+            <span class="placeholder"></span><span class="placeholder-text"></span>
+          </li>`,
+      )}
+    </ul>`;
 }
 
 /** A clear message and a way to try again; the rest of the page keeps working. */

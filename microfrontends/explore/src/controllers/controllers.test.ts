@@ -1,0 +1,108 @@
+// Explore's controllers with a fake host, talking to Explore's msw mock through the typed client.
+import { after, afterEach, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { setupServer } from 'msw/node';
+import { exploreRoutes, type Recommendation } from '@tractor/shared/contracts/explore';
+import { ExploreClient } from '@tractor/shared/contracts/explore/client';
+import { STORE_SELECTED } from '@tractor/shared/events';
+import { LocationController, ROUTING_EVENT } from '@tractor/shared/spa';
+import { eventually, FakeHost } from '@tractor/shared/testing';
+import { exploreHandlers } from '@tractor/mocks/explore';
+import { failRoute } from '@tractor/mocks/contract-handler';
+import type { CategoryListing } from '../model/category-listing.js';
+import { CatalogController } from './catalog-controller.js';
+import { RecommendationsController } from './recommendations-controller.js';
+import { StorePickerController } from './store-picker-controller.js';
+
+const server = setupServer(...exploreHandlers);
+const client = new ExploreClient({ baseUrl: 'http://shop.test' });
+let requests: URL[] = [];
+
+before(() => {
+  server.listen({ onUnhandledRequest: 'error' });
+  server.events.on('request:start', ({ request }) => void requests.push(new URL(request.url)));
+});
+afterEach(() => {
+  server.resetHandlers();
+  requests = [];
+});
+after(() => server.close());
+
+const completed = <T>(render: (r: { complete: (v: T) => T }) => unknown) =>
+  eventually(() => render({ complete: (value) => value }) as T | undefined);
+
+test('the catalog follows the URL while mounted and loads the matching category', async () => {
+  const win = Object.assign(new EventTarget(), {
+    location: { href: 'http://shop.test/products' } as Location,
+  });
+  const host = new FakeHost();
+  const catalog = new CatalogController(host, client, new LocationController(host, win));
+  host.connect();
+
+  const all = await completed<CategoryListing>((r) => catalog.render(r));
+  assert.equal(all.title, 'All Machines');
+
+  win.location.href = 'http://shop.test/products/autonomous';
+  win.dispatchEvent(new Event(ROUTING_EVENT));
+  const autonomous = await eventually(() => {
+    const listing = catalog.render({ complete: (v) => v }) as CategoryListing | undefined;
+    return listing?.title === 'Autonomous' ? listing : undefined;
+  });
+  assert.ok(autonomous.tiles.length > 0);
+  assert.deepEqual(
+    requests.map((u) => u.searchParams.get('category')),
+    [null, 'autonomous'],
+  );
+});
+
+test('recommendations ask again only when the SKUs change', async () => {
+  const host = new FakeHost();
+  let skus: readonly string[] = ['CL-01-GR'];
+  const recommendations = new RecommendationsController(host, client, () => skus);
+  host.connect();
+  await completed<readonly Recommendation[]>((r) => recommendations.render(r));
+
+  skus = ['CL-01-GR']; // a new array, the same SKUs
+  host.requestUpdate();
+  await host.updateComplete;
+  skus = ['CL-01-GY'];
+  host.requestUpdate();
+  await eventually(() => (requests.length === 2 ? true : undefined));
+  assert.deepEqual(
+    requests.map((u) => u.searchParams.get('skus')),
+    ['CL-01-GR', 'CL-01-GY'],
+  );
+});
+
+test('a failed request renders the error state, and retry recovers', async () => {
+  server.use(failRoute(exploreRoutes.recommendations, 503));
+  const host = new FakeHost();
+  const recommendations = new RecommendationsController(host, client, () => []);
+  host.connect();
+  const error = await eventually(() => recommendations.render({ error: (e) => e }));
+  assert.match(String(error), /down/);
+
+  server.resetHandlers();
+  await recommendations.retry();
+  const items = await completed<readonly Recommendation[]>((r) => recommendations.render(r));
+  assert.equal(items.length, 4);
+});
+
+test('the store picker loads stores, and a choice dispatches explore:store-selected with the id', async () => {
+  const host = new FakeHost();
+  const picker = new StorePickerController(host, client);
+  host.connect();
+  await eventually(() => (picker.picker.stores.length ? true : undefined));
+
+  const updates = host.updateCount;
+  picker.choose('store-c');
+  assert.equal(picker.picker.chosen?.name, 'Central Mall');
+
+  const [event] = host.events;
+  assert.equal(event?.type, STORE_SELECTED);
+  assert.equal((event as CustomEvent<string>).detail, 'store-c');
+  assert.equal(event?.bubbles, true);
+  assert.equal(event?.composed, true);
+  await host.updateComplete;
+  assert.ok(host.updateCount > updates, 'the host re-renders with the chosen store');
+});

@@ -1,0 +1,58 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { checkBoundaries } from './check-boundaries.js';
+
+test('the repository keeps its boundaries', () => {
+  assert.deepEqual(checkBoundaries(path.join(import.meta.dirname, '..')), []);
+});
+
+test('a team importing another team, and an undeclared package, are caught', () => {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'boundaries-'));
+  const write = (file: string, text: string) => {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), text);
+  };
+  try {
+    write('package.json', JSON.stringify({ workspaces: ['shared', 'microfrontends/*', 'services/*'] }));
+    write('shared/package.json', JSON.stringify({ name: '@tractor/shared' }));
+    write('shared/contracts/beta.ts', 'export const routes = {};');
+    write(
+      'microfrontends/alpha/package.json',
+      JSON.stringify({
+        name: '@tractor/alpha',
+        dependencies: { lit: '*', '@tractor/shared': '*', '@tractor/beta-service': '*' },
+      }),
+    );
+    write('microfrontends/beta/package.json', JSON.stringify({ name: '@tractor/beta' }));
+    write('microfrontends/beta/src/model.ts', 'export const x = 1;');
+    write('services/beta/package.json', JSON.stringify({ name: '@tractor/beta-service' }));
+    write(
+      'microfrontends/alpha/src/ok.ts',
+      [
+        "import { html } from 'lit';",
+        "import { routes } from '@tractor/shared/contracts/beta';",
+        "import { readFile } from 'node:fs/promises';",
+        "import './views/own.js';",
+      ].join('\n'),
+    );
+    write(
+      'microfrontends/alpha/src/bad.ts',
+      [
+        "import { x } from '../../beta/src/model.js';",
+        "import type { Y } from '@tractor/beta-service';",
+        "const z = await import('left-pad');",
+      ].join('\n'),
+    );
+    const found = checkBoundaries(root).map((v) => `${v.file} ${v.specifier}: ${v.reason}`);
+    assert.deepEqual(found, [
+      "microfrontends/alpha/src/bad.ts ../../beta/src/model.js: imports team beta's file",
+      "microfrontends/alpha/src/bad.ts @tractor/beta-service: imports team beta's package",
+      'microfrontends/alpha/src/bad.ts left-pad: left-pad is not declared in microfrontends/alpha/package.json',
+    ]);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,35 @@
+// The store's processes, in one table: each team's service (which also serves its built micro-frontend) and
+// the gateway in front of them. Ports are offsets from the gateway's port, so a test stack on 3100 uses 3101….
+import path from 'node:path';
+
+export const repoRoot = path.join(import.meta.dirname, '..');
+
+export interface TeamService {
+  readonly team: string;
+  /** Offset from the gateway's port. */
+  readonly portOffset: number;
+  readonly serviceDir: string;
+  readonly microfrontendDir: string;
+}
+
+export const teamServices: readonly TeamService[] = [
+  {
+    team: 'explore',
+    portOffset: 1,
+    serviceDir: 'services/explore',
+    microfrontendDir: 'microfrontends/explore',
+  },
+];
+
+/** Teams the gateway routes to, built or not (a missing one answers 503 and the page shows its error screen). */
+export const allTeams = [
+  { team: 'explore', portOffset: 1 },
+  { team: 'decide', portOffset: 2 },
+  { team: 'checkout', portOffset: 3 },
+] as const;
+
+/** Workspaces whose build output the store serves, with the folders their build reads. */
+export const builds = [
+  { workspace: '@tractor/root-config', dir: 'root-config' },
+  ...teamServices.map((s) => ({ workspace: `@tractor/${s.team}`, dir: s.microfrontendDir })),
+];

@@ -1,0 +1,186 @@
+// Explore's service against a real (in-memory) PostgreSQL: PGlite, migrated and seeded like production.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { migrate, openDatabase, type Database } from '@tractor/shared/service';
+import { buildExploreApp } from './app.js';
+
+let db: Database;
+let app: FastifyInstance;
+
+before(async () => {
+  db = await openDatabase({ dataDir: 'memory' });
+  await migrate(db, path.join(import.meta.dirname, '../migrations'));
+  app = await buildExploreApp({ db });
+});
+after(async () => {
+  await app.close();
+  await db.close();
+});
+
+const get = async (url: string) => {
+  const response = await app.inject({ method: 'GET', url });
+  return { status: response.statusCode, body: response.json() };
+};
+
+describe('recommendations', () => {
+  const expected: [string, string[]][] = [
+    ['CL-01-GY,AU-07-MT', ['AU-01-SI', 'CL-11-SK', 'CL-08-GR', 'CL-10-SD']],
+    ['CL-01-GR', ['CL-09-GR', 'CL-14-GR', 'CL-07-GR', 'CL-04-RD']],
+    ['CL-01-GY', ['AU-06-MT', 'CL-05-PT', 'CL-09-BL', 'AU-03-PL']],
+    ['CL-01-GR,CL-01-GY', ['AU-06-MT', 'CL-09-GR', 'CL-07-GR', 'CL-14-GR']],
+    ['', ['AU-01-SI', 'AU-02-OG', 'AU-02-BL', 'AU-02-GG']],
+  ];
+  for (const [skus, list] of expected) {
+    test(`for "${skus || 'no SKUs'}" they are the spec's list`, async () => {
+      const { status, body } = await get(`/explore/api/recommendations?skus=${skus}`);
+      assert.equal(status, 200);
+      assert.deepEqual(
+        body.recommendations.map((r: { sku: string }) => r.sku),
+        list,
+      );
+    });
+  }
+
+  test('each links to its product page with the SKU', async () => {
+    const { body } = await get('/explore/api/recommendations?skus=CL-01-GR');
+    assert.deepEqual(body.recommendations[0], {
+      sku: 'CL-09-GR',
+      name: body.recommendations[0].name,
+      url: '/product/CL-09?sku=CL-09-GR',
+      image: '/cdn/img/product/CL-09-GR.svg',
+    });
+  });
+
+  test('no skus parameter is the same as none', async () => {
+    const { body } = await get('/explore/api/recommendations');
+    assert.equal(body.recommendations[0].sku, 'AU-01-SI');
+  });
+
+  test('well-formed but unknown SKUs are ignored', async () => {
+    const { status, body } = await get('/explore/api/recommendations?skus=CL-01-GR,ZZ-99-ZZ');
+    assert.equal(status, 200);
+    assert.equal(body.recommendations[0].sku, 'CL-09-GR');
+  });
+});
+
+describe('catalog', () => {
+  test('all machines: 23, highest start price first', async () => {
+    const { body } = await get('/explore/api/products');
+    assert.equal(body.category, null);
+    assert.equal(body.products.length, 23);
+    assert.deepEqual(body.products[0], {
+      id: 'AU-04',
+      name: 'Sapphire Sunworker 460R',
+      url: '/product/AU-04',
+      image: body.products[0].image,
+      startPrice: 8500,
+    });
+    assert.equal(body.products.at(-1).name, 'TerraFirma AutoCultivator T-300');
+    assert.equal(body.products.at(-1).startPrice, 1000);
+  });
+
+  test('classic: 15, autonomous: 8, with the category names of the data', async () => {
+    const classic = await get('/explore/api/products?category=classic');
+    assert.equal(classic.body.category.name, 'Classics');
+    assert.equal(classic.body.products.length, 15);
+    const autonomous = await get('/explore/api/products?category=autonomous');
+    assert.equal(autonomous.body.category.name, 'Autonomous');
+    assert.equal(autonomous.body.products.length, 8);
+    assert.deepEqual(
+      autonomous.body.categories.map((c: { name: string }) => c.name),
+      ['Classics', 'Autonomous'],
+    );
+  });
+
+  test('sort=price-asc reverses the order', async () => {
+    const { body } = await get('/explore/api/products?sort=price-asc');
+    assert.equal(body.products[0].startPrice, 1000);
+  });
+
+  test('home teasers and stores', async () => {
+    const home = await get('/explore/api/home');
+    assert.deepEqual(
+      home.body.teasers.map((t: { title: string; url: string }) => [t.title, t.url]),
+      [
+        ['Classic Tractors', '/products/classic'],
+        ['Autonomous Tractors', '/products/autonomous'],
+      ],
+    );
+    const stores = await get('/explore/api/stores');
+    assert.equal(stores.body.stores.length, 4);
+    const central = await get('/explore/api/stores/store-c');
+    assert.deepEqual(central.body, {
+      id: 'store-c',
+      name: 'Central Mall',
+      street: 'Clown Street 3',
+      city: 'Cryo',
+      image: '/cdn/img/store/store-c.svg',
+    });
+  });
+});
+
+describe('bad input gets a 400 naming the problem, never a 500', () => {
+  const cases: [string, string, RegExp][] = [
+    ['/explore/api/products?category=tanks', 'category', /one of classic, autonomous/],
+    ['/explore/api/products?sort=cheapest', 'sort', /one of price-desc, price-asc/],
+    ['/explore/api/products?category=classic&category=autonomous', 'category', /must be a string|one of/],
+    ['/explore/api/recommendations?skus=CL-01-GR,not-a-sku', 'skus', /SKU like CL-01-GR/],
+    ['/explore/api/recommendations?skus=cl-01-gr', 'skus', /SKU like CL-01-GR/],
+    ['/explore/api/recommendations?skus=CL-01-GR,', 'skus', /SKU like CL-01-GR/],
+    ['/explore/api/recommendations?skus=a&skus=b', 'skus', /must be a string/],
+    [`/explore/api/recommendations?skus=${Array(51).fill('CL-01-GR').join(',')}`, 'skus', /at most 50/],
+    [`/explore/api/recommendations?skus=${'A'.repeat(5000)}`, 'skus', /at most 50/],
+    ['/explore/api/stores/Store%20C', 'id', /store id like store-a/],
+    [`/explore/api/stores/${'a'.repeat(41)}`, 'id', /store id like store-a/],
+  ];
+  for (const [url, field, message] of cases) {
+    test(url.length > 90 ? `${url.slice(0, 90)}…` : url, async () => {
+      const { status, body } = await get(url);
+      assert.equal(status, 400);
+      assert.equal(body.field, field);
+      assert.match(body.message, message);
+      assert.equal(body.error, 'Bad Request');
+    });
+  }
+
+  test('an over-long path parameter is refused without a 500', async () => {
+    const { status } = await get(`/explore/api/stores/${'a'.repeat(300)}`);
+    assert.ok(status >= 400 && status < 500, `got ${status}`);
+  });
+});
+
+describe('unknown things get a 404 JSON', () => {
+  test('an unknown store', async () => {
+    const { status, body } = await get('/explore/api/stores/store-z');
+    assert.equal(status, 404);
+    assert.equal(body.field, 'id');
+    assert.match(body.message, /no store store-z/);
+  });
+
+  test('an unknown route', async () => {
+    const { status, body } = await get('/explore/api/nothing-here');
+    assert.equal(status, 404);
+    assert.equal(body.statusCode, 404);
+  });
+});
+
+describe('operations', () => {
+  test('GET /health reports the database', async () => {
+    const { status, body } = await get('/health');
+    assert.equal(status, 200);
+    assert.deepEqual(body, { status: 'ok', service: 'explore', database: 'pglite' });
+  });
+
+  test('GET /metrics counts requests by route and status', async () => {
+    await get('/explore/api/stores');
+    const response = await app.inject({ method: 'GET', url: '/metrics' });
+    assert.match(response.headers['content-type'] as string, /text\/plain/);
+    assert.match(
+      response.body,
+      /http_request_duration_seconds_count\{[^}]*route="\/explore\/api\/stores"[^}]*\} \d+/,
+    );
+    assert.match(response.body, /process_resident_memory_bytes/);
+  });
+});
