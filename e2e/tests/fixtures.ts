@@ -1,0 +1,47 @@
+// Every test watches its page: an uncaught error, or a request to another origin, fails it. A test that
+// provokes an error on purpose says which one it expects with `problems.expect(/…/)`.
+import { test as base, expect, type Page } from '@playwright/test';
+import { allTeams, teamServices } from '../../scripts/stack.js';
+
+/** Teams in the layout whose services this stack does not run yet: loading their module fails, by design. */
+const undeployed = allTeams.map((t) => t.team).filter((team) => !teamServices.some((s) => s.team === team));
+const undeployedModule = new RegExp(`/(${undeployed.join('|') || '-'})/static/`);
+
+interface Problems {
+  expect(pattern: RegExp): void;
+  readonly requests: string[];
+}
+
+export const test = base.extend<{ problems: Problems }>({
+  problems: [
+    async ({ page, baseURL }, use) => {
+      const origin = new URL(baseURL!).origin;
+      const expected: RegExp[] = [];
+      const errors: string[] = [];
+      const requests: string[] = [];
+      page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+      page.on('console', (message) => {
+        if (message.type() !== 'error') return;
+        if (undeployedModule.test(message.location().url)) return;
+        errors.push(`console error: ${message.text()} (${message.location().url})`);
+      });
+      page.on('request', (request) => requests.push(request.url()));
+      await use({ expect: (pattern) => void expected.push(pattern), requests });
+      const unexpected = errors.filter((e) => !expected.some((p) => p.test(e)));
+      expect(unexpected, 'errors on the page').toEqual([]);
+      const foreign = requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:'));
+      expect(foreign, 'requests that left the origin').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** Marks the current document; `expectSameDocument` fails if a navigation reloaded the page. */
+export async function markDocument(page: Page) {
+  await page.evaluate(() => ((window as unknown as { __tractorMark: number }).__tractorMark = 42));
+}
+export async function expectSameDocument(page: Page) {
+  expect(await page.evaluate(() => (window as unknown as { __tractorMark?: number }).__tractorMark)).toBe(42);
+}

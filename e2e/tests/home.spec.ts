@@ -1,0 +1,35 @@
+import { expect, test } from './fixtures.js';
+
+test('home: two teasers, recommendations for CL-01-GY and AU-07-MT, header and footer', async ({ page }) => {
+  await page.goto('/');
+
+  const teasers = page.getByRole('navigation', { name: 'Categories' });
+  await expect(teasers.getByRole('link', { name: 'Classic Tractors' })).toHaveAttribute(
+    'href',
+    '/products/classic',
+  );
+  await expect(teasers.getByRole('link', { name: 'Autonomous Tractors' })).toHaveAttribute(
+    'href',
+    '/products/autonomous',
+  );
+
+  const recommendations = page.getByRole('region', { name: 'Recommendations' });
+  await expect(recommendations.getByRole('link')).toHaveText([
+    'TerraFirma AutoCultivator T-300 Silver',
+    'Scandinavia Sower Baltic Blue',
+    'Holland Hamster Polder Green',
+    'Global Gallant Sahara Dawn',
+  ]);
+  await expect(recommendations.getByRole('link').first()).toHaveAttribute(
+    'href',
+    '/product/AU-01?sku=AU-01-SI',
+  );
+
+  const header = page.locator('explore-header');
+  await expect(header.getByRole('link', { name: 'The Tractor Store — home' })).toHaveAttribute('href', '/');
+  await expect(header.getByRole('link', { name: 'Machines' })).toHaveAttribute('href', '/products');
+  await expect(header.getByRole('link', { name: 'Stores' })).toHaveAttribute('href', '/stores');
+  await expect(
+    page.locator('explore-footer').getByRole('link', { name: 'micro-frontends.org/tractor-store' }),
+  ).toBeVisible();
+});
