@@ -1,0 +1,217 @@
+// `npm run bench`: the speed and size figures of DESIGN §9, measured, never asserted.
+//  - gzip size of every bundle and shared dependency as built;
+//  - the home page in Chromium (production build, fresh stack): JS shipped (gz), LCP and CLS, unthrottled
+//    and with 4× CPU + 40 ms latency throttling (medians);
+//  - a client-side page change (header "Machines" → category content);
+//  - a team service's cold start: new database (initdb + migrations + seed) and reopened database.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { repoRoot, teamServices } from './stack.js';
+
+const PORT = 3300;
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const BASE = `http://localhost:${PORT}`;
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
+const row = (label: string, value: string) => console.log(`  ${label.padEnd(44)} ${value}`);
+
+function jsFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.js'))
+    .map((e) => path.join(e.parentPath, e.name));
+}
+
+function bundleSizes() {
+  console.log('\nBundles (gzip -9, as built)');
+  for (const { team, microfrontendDir } of teamServices) {
+    for (const file of jsFiles(path.join(repoRoot, microfrontendDir, 'dist'))) {
+      row(`${team}: ${path.basename(file)}`, kb(gz(file)));
+    }
+  }
+  const dist = path.join(repoRoot, 'root-config/dist');
+  for (const file of jsFiles(dist).filter((f) => !f.includes(`${path.sep}npm${path.sep}`))) {
+    row(`root config: ${path.relative(dist, file)}`, kb(gz(file)));
+  }
+  const npmDir = path.join(dist, 'shared/npm');
+  for (const pkg of readdirSync(npmDir, { recursive: true, withFileTypes: true }).filter(
+    (e) => e.isDirectory() && e.name.includes('@') && !e.name.startsWith('@'),
+  )) {
+    const files = jsFiles(path.join(pkg.parentPath, pkg.name));
+    row(
+      `${path.relative(npmDir, path.join(pkg.parentPath, pkg.name))} (${files.length} files, all)`,
+      kb(files.reduce((s, f) => s + gz(f), 0)),
+    );
+  }
+}
+
+async function startStack(): Promise<ChildProcess> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/start.ts', '--port', String(PORT), '--fresh'],
+    {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('is open at') && resolve());
+    child.once('exit', () => reject(new Error('the stack did not start')));
+  });
+  return child;
+}
+
+interface Load {
+  js: number;
+  jsFiles: number;
+  lcp: number;
+  cls: number;
+}
+
+async function loadHome(browser: Browser, throttled: boolean): Promise<Load> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const scripts: Promise<number>[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() === 'script' && response.ok()) {
+      scripts.push(response.body().then((body) => gzipSync(body, { level: 9 }).length));
+    }
+  });
+  if (throttled) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 40,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
+  }
+  await page.addInitScript(() => {
+    const w = window as unknown as { __lcp: number; __cls: number };
+    w.__lcp = 0;
+    w.__cls = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.__lcp = entry.startTime;
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & {
+        value: number;
+        hadRecentInput: boolean;
+      })[]) {
+        if (!entry.hadRecentInput) w.__cls += entry.value;
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(BASE);
+  await page.getByRole('region', { name: 'Recommendations' }).getByRole('link').nth(3).waitFor();
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(300);
+  const { lcp, cls } = await page.evaluate(() => {
+    const w = window as unknown as { __lcp: number; __cls: number };
+    return { lcp: w.__lcp, cls: w.__cls };
+  });
+  const sizes = await Promise.all(scripts);
+  await context.close();
+  return { js: sizes.reduce((a, b) => a + b, 0), jsFiles: sizes.length, lcp, cls };
+}
+
+async function pageChange(page: Page): Promise<number> {
+  await page.goto(BASE);
+  await page.getByRole('link', { name: 'Classic Tractors' }).waitFor();
+  // A string, not a function: tsx would wrap named functions in a helper the page does not have.
+  return page.evaluate<number>(`new Promise((resolve) => {
+    const link = document.querySelector('explore-header').shadowRoot.querySelector('a[href="/products"]');
+    const started = performance.now();
+    link.click();
+    (function check() {
+      const lead = document.querySelector('explore-category-page')?.shadowRoot?.querySelector('.lead');
+      if (lead && /\\d+ products/.test(lead.textContent)) resolve(performance.now() - started);
+      else requestAnimationFrame(check);
+    })();
+  })`);
+}
+
+async function serviceStart(dataDir: string): Promise<number> {
+  const port = PORT + 50;
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    cwd: path.join(repoRoot, 'services/explore'),
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    stdio: 'ignore',
+  });
+  for (;;) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) break;
+    } catch {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+  const elapsed = performance.now() - started;
+  child.kill('SIGTERM');
+  await new Promise((r) => child.once('exit', r));
+  return elapsed;
+}
+
+const stack = await startStack();
+const browser = await chromium.launch({
+  executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
+});
+try {
+  bundleSizes();
+  await loadHome(browser, false); // warm the services and the OS caches once
+  const plain: Load[] = [];
+  const slow: Load[] = [];
+  for (let i = 0; i < RUNS; i++) plain.push(await loadHome(browser, false));
+  for (let i = 0; i < RUNS; i++) slow.push(await loadHome(browser, true));
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const changes: number[] = [];
+  for (let i = 0; i < RUNS; i++) changes.push(await pageChange(page));
+  await context.close();
+
+  console.log(`\nHome page in Chromium (medians of ${RUNS} cold loads; budgets from DESIGN §9)`);
+  row(
+    'JavaScript shipped, gzip (budget 45 KB)',
+    `${kb(median(plain.map((l) => l.js)))} in ${plain[0]!.jsFiles} files`,
+  );
+  row('LCP unthrottled (budget 450 ms)', `${median(plain.map((l) => l.lcp)).toFixed(0)} ms`);
+  row('LCP 4× CPU + 40 ms latency (budget 900 ms)', `${median(slow.map((l) => l.lcp)).toFixed(0)} ms`);
+  row('CLS (budget 0)', median(plain.map((l) => l.cls)).toFixed(4));
+  row('Client-side page change to content (50 ms)', `${median(changes).toFixed(0)} ms`);
+
+  const fresh: number[] = [];
+  const reopen: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-db-'));
+    fresh.push(await serviceStart(dir));
+    reopen.push(await serviceStart(dir));
+    rmSync(dir, { recursive: true, force: true });
+  }
+  console.log('\nExplore service start to healthy (medians of 3, includes Node + tsx start)');
+  row('cold, new database (initdb, migrate, seed)', `${median(fresh).toFixed(0)} ms`);
+  row('warm, existing database', `${median(reopen).toFixed(0)} ms`);
+} finally {
+  await browser.close();
+  stack.kill('SIGTERM');
+}
