@@ -21,3 +21,16 @@ test('nothing leaves the origin and Lit is fetched once across pages', async ({ 
   }
   expect(warnings.filter((w) => /Multiple versions of Lit/.test(w))).toEqual([]);
 });
+
+test('import-map-overrides loads only when a developer asks for it', async ({ page, problems }) => {
+  await page.goto('/');
+  await expect(page.getByRole('link', { name: 'Classic Tractors' })).toBeVisible();
+  expect(problems.requests.filter((url) => url.includes('import-map-overrides'))).toEqual([]);
+
+  await page.goto('/?devtools');
+  await expect(page.getByRole('link', { name: 'Classic Tractors' })).toBeVisible();
+  expect(
+    await page.evaluate(() => typeof (window as { importMapOverrides?: object }).importMapOverrides),
+  ).toBe('object');
+  await page.evaluate(() => localStorage.removeItem('devtools'));
+});

@@ -33,3 +33,32 @@ test('home: two teasers, recommendations for CL-01-GY and AU-07-MT, header and f
     page.locator('explore-footer').getByRole('link', { name: 'micro-frontends.org/tractor-store' }),
   ).toBeVisible();
 });
+
+test('recommendations follow their skus attribute and property', async ({ page }) => {
+  await page.goto('/');
+  const element = page.locator('explore-home-page explore-recommendations');
+  await expect(element.getByRole('link')).toHaveCount(4);
+
+  await element.evaluate((el) => el.setAttribute('skus', 'CL-01-GR'));
+  await expect(element.getByRole('link').first()).toHaveAttribute('href', '/product/CL-09?sku=CL-09-GR');
+
+  await element.evaluate((el) => ((el as HTMLElement & { skus: string[] }).skus = ['CL-01-GY']));
+  await expect(element.getByRole('link').first()).toHaveAttribute('href', '/product/AU-06?sku=AU-06-MT');
+});
+
+test('every picture on the home, category and stores pages loads', async ({ page }) => {
+  for (const url of ['/', '/products', '/stores']) {
+    await page.goto(url);
+    await page.waitForLoadState('networkidle');
+    const images = page.locator('img');
+    expect(await images.count(), url).toBeGreaterThan(3);
+    for (const image of await images.all()) {
+      await image.scrollIntoViewIfNeeded();
+      await expect
+        .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), {
+          message: url,
+        })
+        .toBe(true);
+    }
+  }
+});

@@ -1,4 +1,5 @@
 // Explore's service against a real (in-memory) PostgreSQL: PGlite, migrated and seeded like production.
+// Set TEST_DATABASE_URL=postgres://… to run the same tests on a real PostgreSQL.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -10,7 +11,7 @@ let db: Database;
 let app: FastifyInstance;
 
 before(async () => {
-  db = await openDatabase({ dataDir: 'memory' });
+  db = await openDatabase({ url: process.env.TEST_DATABASE_URL, dataDir: 'memory' });
   await migrate(db, path.join(import.meta.dirname, '../migrations'));
   app = await buildExploreApp({ db });
 });
@@ -170,7 +171,7 @@ describe('operations', () => {
   test('GET /health reports the database', async () => {
     const { status, body } = await get('/health');
     assert.equal(status, 200);
-    assert.deepEqual(body, { status: 'ok', service: 'explore', database: 'pglite' });
+    assert.deepEqual(body, { status: 'ok', service: 'explore', database: db.kind });
   });
 
   test('GET /metrics counts requests by route and status', async () => {

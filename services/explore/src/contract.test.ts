@@ -50,7 +50,7 @@ describe('real service', () => {
   let client: ExploreClient;
   let origin: string;
   before(async () => {
-    db = await openDatabase({ dataDir: 'memory' });
+    db = await openDatabase({ url: process.env.TEST_DATABASE_URL, dataDir: 'memory' });
     await migrate(db, path.join(import.meta.dirname, '../migrations'));
     app = await buildExploreApp({ db });
     origin = await app.listen({ port: 0, host: '127.0.0.1' });

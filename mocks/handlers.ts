@@ -1,0 +1,4 @@
+// Every team's mocked service, for the browser worker and the Node server alike.
+import { exploreHandlers } from './explore/handlers.js';
+
+export const allHandlers = [...exploreHandlers];
