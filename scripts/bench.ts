@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromiumLaunchOptions } from '../e2e/chromium.js';
 import { repoRoot, teamServices } from './stack.js';
 
 const PORT = 3300;
@@ -165,18 +166,7 @@ async function serviceStart(dataDir: string): Promise<number> {
 }
 
 const stack = await startStack();
-const browser = await chromium.launch({
-  executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-  ],
-});
+const browser = await chromium.launch(chromiumLaunchOptions);
 try {
   bundleSizes();
   await loadHome(browser, false); // warm the services and the OS caches once

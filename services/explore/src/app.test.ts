@@ -2,26 +2,14 @@
 // Set TEST_DATABASE_URL=postgres://… to run the same tests on a real PostgreSQL.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { migrate, openDatabase, type Database } from '@tractor/shared/service';
-import { buildExploreApp } from './app.js';
+import { openTestApp } from './test-app.js';
 
-let db: Database;
-let app: FastifyInstance;
-
-before(async () => {
-  db = await openDatabase({ url: process.env.TEST_DATABASE_URL, dataDir: 'memory' });
-  await migrate(db, path.join(import.meta.dirname, '../migrations'));
-  app = await buildExploreApp({ db });
-});
-after(async () => {
-  await app.close();
-  await db.close();
-});
+let service: Awaited<ReturnType<typeof openTestApp>>;
+before(async () => (service = await openTestApp()));
+after(() => service.close());
 
 const get = async (url: string) => {
-  const response = await app.inject({ method: 'GET', url });
+  const response = await service.app.inject({ method: 'GET', url });
   return { status: response.statusCode, body: response.json() };
 };
 
@@ -171,12 +159,12 @@ describe('operations', () => {
   test('GET /health reports the database', async () => {
     const { status, body } = await get('/health');
     assert.equal(status, 200);
-    assert.deepEqual(body, { status: 'ok', service: 'explore', database: db.kind });
+    assert.deepEqual(body, { status: 'ok', service: 'explore', database: service.db.kind });
   });
 
   test('GET /metrics counts requests by route and status', async () => {
     await get('/explore/api/stores');
-    const response = await app.inject({ method: 'GET', url: '/metrics' });
+    const response = await service.app.inject({ method: 'GET', url: '/metrics' });
     assert.match(response.headers['content-type'] as string, /text\/plain/);
     assert.match(
       response.body,

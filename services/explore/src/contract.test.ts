@@ -3,14 +3,11 @@
 // refused by both in the same way. A mock that drifts from the service fails here.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import { setupServer } from 'msw/node';
 import { ExploreClient } from '@tractor/shared/contracts/explore/client';
 import { ApiError, HttpError } from '@tractor/shared/contracts/http';
-import { migrate, openDatabase, type Database } from '@tractor/shared/service';
 import { exploreHandlers } from '@tractor/mocks/explore';
-import { buildExploreApp } from './app.js';
+import { openTestApp } from './test-app.js';
 
 /** Every route, with good input, then with bad input (expected: status and field). */
 const good = (client: ExploreClient) => [
@@ -45,21 +42,15 @@ async function exercise(client: ExploreClient) {
 }
 
 describe('real service', () => {
-  let db: Database;
-  let app: FastifyInstance;
+  let service: Awaited<ReturnType<typeof openTestApp>>;
   let client: ExploreClient;
   let origin: string;
   before(async () => {
-    db = await openDatabase({ url: process.env.TEST_DATABASE_URL, dataDir: 'memory' });
-    await migrate(db, path.join(import.meta.dirname, '../migrations'));
-    app = await buildExploreApp({ db });
-    origin = await app.listen({ port: 0, host: '127.0.0.1' });
+    service = await openTestApp();
+    origin = await service.app.listen({ port: 0, host: '127.0.0.1' });
     client = new ExploreClient({ baseUrl: origin });
   });
-  after(async () => {
-    await app.close();
-    await db.close();
-  });
+  after(() => service.close());
 
   test('answers every route in the contract’s shapes and refuses bad input alike', async () => {
     const { answers, failures } = await exercise(client);

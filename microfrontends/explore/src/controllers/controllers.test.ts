@@ -11,6 +11,7 @@ import { exploreHandlers } from '@tractor/mocks/explore';
 import { failRoute } from '@tractor/mocks/contract-handler';
 import type { CategoryListing } from '../model/category-listing.js';
 import { CatalogController } from './catalog-controller.js';
+import { LoadController } from './load-controller.js';
 import { RecommendationsController } from './recommendations-controller.js';
 import { StorePickerController } from './store-picker-controller.js';
 
@@ -105,4 +106,15 @@ test('the store picker loads stores, and a choice dispatches explore:store-selec
   assert.equal(event?.composed, true);
   await host.updateComplete;
   assert.ok(host.updateCount > updates, 'the host re-renders with the chosen store');
+});
+
+test('a load controller loads once on connect and shows its data', async () => {
+  const host = new FakeHost();
+  const stores = new LoadController(host, async (signal) => (await client.stores(signal)).stores);
+  host.connect();
+  const loaded = await completed<readonly { id: string }[]>((r) => stores.render(r));
+  assert.equal(loaded.length, 4);
+  host.requestUpdate();
+  await host.updateComplete;
+  assert.equal(requests.length, 1, 'an update does not load again');
 });

@@ -3,7 +3,7 @@ import { LitElement, css, html } from 'lit';
 import { boundaryStyles, markBoundary } from '@tractor/shared/ui';
 import { defineElement } from '@tractor/shared/spa';
 import { exploreClient } from '../client/explore-client.js';
-import { HomeController } from '../controllers/home-controller.js';
+import { LoadController } from '../controllers/load-controller.js';
 import { pageStyles, stateStyles } from './styles.js';
 import { failure } from './states.js';
 
@@ -52,7 +52,7 @@ export class ExploreHomePage extends LitElement {
     `,
   ];
 
-  readonly #home = new HomeController(this, exploreClient);
+  readonly #home = new LoadController(this, async (signal) => (await exploreClient.home(signal)).teasers);
 
   override connectedCallback() {
     super.connectedCallback();

@@ -3,7 +3,7 @@ import { LitElement, css, html } from 'lit';
 import { boundaryStyles, markBoundary } from '@tractor/shared/ui';
 import { defineElement } from '@tractor/shared/spa';
 import { exploreClient } from '../client/explore-client.js';
-import { StoresController } from '../controllers/stores-controller.js';
+import { LoadController } from '../controllers/load-controller.js';
 import { pageStyles, stateStyles, tileStyles } from './styles.js';
 import { failure, tilePlaceholders } from './states.js';
 
@@ -21,7 +21,7 @@ export class ExploreStoresPage extends LitElement {
     `,
   ];
 
-  readonly #stores = new StoresController(this, exploreClient);
+  readonly #stores = new LoadController(this, async (signal) => (await exploreClient.stores(signal)).stores);
 
   override connectedCallback() {
     super.connectedCallback();
