@@ -24,7 +24,7 @@ const median = (values: number[]) => {
 };
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
-const row = (label: string, value: string) => console.log(`  ${label.padEnd(44)} ${value}`);
+const row = (label: string, value: string) => console.log(`  ${label.padEnd(50)} ${value}`);
 
 function jsFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -144,11 +144,41 @@ async function pageChange(page: Page): Promise<number> {
   })`);
 }
 
-async function serviceStart(dataDir: string): Promise<number> {
+/** From a click on a product tile to the product's heading on screen (Decide's page, loaded on demand). */
+async function tileToProduct(page: Page): Promise<number> {
+  await page.goto(`${BASE}/products`);
+  await page.getByText('23 products').waitFor();
+  return page.evaluate<number>(`new Promise((resolve) => {
+    const tile = document.querySelector('explore-category-page').shadowRoot.querySelector('a[href="/product/CL-01"]');
+    const started = performance.now();
+    tile.click();
+    (function check() {
+      const heading = document.querySelector('decide-product-page')?.shadowRoot?.querySelector('h1');
+      if (heading && heading.textContent === 'Heritage Workhorse') resolve(performance.now() - started);
+      else requestAnimationFrame(check);
+    })();
+  })`);
+}
+
+async function productCls(browser: Browser): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(`window.__cls = 0; new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
+  }).observe({ type: 'layout-shift', buffered: true });`);
+  await page.goto(`${BASE}/product/CL-01`);
+  await page.locator('decide-product-page explore-recommendations').getByRole('link').nth(3).waitFor();
+  await page.waitForLoadState('networkidle');
+  const cls = await page.evaluate<number>('window.__cls');
+  await context.close();
+  return cls;
+}
+
+async function serviceStart(team: string, dataDir: string): Promise<number> {
   const port = PORT + 50;
   const started = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: path.join(repoRoot, 'services/explore'),
+    cwd: path.join(repoRoot, 'services', team),
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
     stdio: 'ignore',
   });
@@ -178,6 +208,15 @@ try {
   const page = await context.newPage();
   const changes: number[] = [];
   for (let i = 0; i < RUNS; i++) changes.push(await pageChange(page));
+  const toProduct: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    // A new context each time: Decide's module is loaded on the click, as for a shopper's first product.
+    const fresh = await browser.newContext();
+    toProduct.push(await tileToProduct(await fresh.newPage()));
+    await fresh.close();
+  }
+  const productShifts: number[] = [];
+  for (let i = 0; i < RUNS; i++) productShifts.push(await productCls(browser));
   await context.close();
 
   console.log(`\nHome page in Chromium (medians of ${RUNS} cold loads; budgets from DESIGN §9)`);
@@ -189,18 +228,23 @@ try {
   row('LCP 4× CPU + 40 ms latency (budget 900 ms)', `${median(slow.map((l) => l.lcp)).toFixed(0)} ms`);
   row('CLS (budget 0)', median(plain.map((l) => l.cls)).toFixed(4));
   row('Client-side page change to content (50 ms)', `${median(changes).toFixed(0)} ms`);
+  console.log('\nProduct page (Decide)');
+  row('tile click → product content (median of 10)', `${median(toProduct).toFixed(0)} ms`);
+  row(`CLS on /product/CL-01 (median of ${RUNS})`, median(productShifts).toFixed(4));
 
-  const fresh: number[] = [];
-  const reopen: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-db-'));
-    fresh.push(await serviceStart(dir));
-    reopen.push(await serviceStart(dir));
-    rmSync(dir, { recursive: true, force: true });
+  console.log('\nService start to healthy (medians of 3, includes Node + tsx start)');
+  for (const { team } of teamServices) {
+    const fresh: number[] = [];
+    const reopen: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-db-'));
+      fresh.push(await serviceStart(team, dir));
+      reopen.push(await serviceStart(team, dir));
+      rmSync(dir, { recursive: true, force: true });
+    }
+    row(`${team}: new database (initdb, migrate, seed)`, `${median(fresh).toFixed(0)} ms`);
+    row(`${team}: existing database`, `${median(reopen).toFixed(0)} ms`);
   }
-  console.log('\nExplore service start to healthy (medians of 3, includes Node + tsx start)');
-  row('cold, new database (initdb, migrate, seed)', `${median(fresh).toFixed(0)} ms`);
-  row('warm, existing database', `${median(reopen).toFixed(0)} ms`);
 } finally {
   await browser.close();
   stack.kill('SIGTERM');

@@ -19,7 +19,7 @@ export const test = base.extend<{ problems: Problems }>({
       const expected: RegExp[] = [];
       const errors: string[] = [];
       const requests: string[] = [];
-      page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+      page.on('pageerror', (error) => errors.push(`page error: ${error.message}\n${error.stack}`));
       page.on('console', (message) => {
         if (message.type() !== 'error') return;
         if (undeployedModule.test(message.location().url)) return;

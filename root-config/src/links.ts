@@ -16,7 +16,9 @@ export function interceptLinks(navigate: (url: string) => void, doc: Document = 
     if (url.origin !== here.origin || NOT_A_PAGE.test(url.pathname)) return;
     if (url.pathname === here.pathname && url.search === here.search && url.hash) return; // in-page anchor
     event.preventDefault();
+    const newPage = url.pathname !== here.pathname;
     navigate(url.href);
-    window.scrollTo(0, 0);
+    // A new page starts at the top; another variant of the same page (?sku=) keeps the shopper's place.
+    if (newPage) window.scrollTo(0, 0);
   });
 }

@@ -7,21 +7,33 @@ import { interceptLinks } from './links.js';
 import { loadFragments, loadPage } from './modules.js';
 import { errorScreen, loadingScreen } from './screens.js';
 
-const template = document.querySelector<HTMLTemplateElement>('#single-spa-layout');
-if (!template) throw new Error('index.html has no #single-spa-layout template.');
-
-const routes = constructRoutes(template, {
-  loaders: { page: loadingScreen },
-  errors: { page: errorScreen },
-  props: {},
-});
-const applications = constructApplications({ routes, loadApp: ({ name }) => loadPage(name) });
-const layoutEngine = constructLayoutEngine({ routes, applications, active: false });
-
-applications.forEach(registerApplication);
+// Fragment-owning modules start loading at once; their elements upgrade whenever they arrive.
 loadFragments();
-layoutEngine.activate();
-start({ urlRerouteOnly: true });
 
-interceptLinks(navigateToUrl);
-setupBoundaryToggle();
+// The module is imported from <head> as soon as the import map is ready, so it may run before the parser has
+// reached the layout <template> in <body>: lay out only once the document is parsed.
+if (document.readyState === 'loading') {
+  document.addEventListener('DOMContentLoaded', startStore, { once: true });
+} else {
+  startStore();
+}
+
+function startStore() {
+  const template = document.querySelector<HTMLTemplateElement>('#single-spa-layout');
+  if (!template) throw new Error('index.html has no #single-spa-layout template.');
+
+  const routes = constructRoutes(template, {
+    loaders: { page: loadingScreen },
+    errors: { page: errorScreen },
+    props: {},
+  });
+  const applications = constructApplications({ routes, loadApp: ({ name }) => loadPage(name) });
+  const layoutEngine = constructLayoutEngine({ routes, applications, active: false });
+
+  applications.forEach(registerApplication);
+  layoutEngine.activate();
+  start({ urlRerouteOnly: true });
+
+  interceptLinks(navigateToUrl);
+  setupBoundaryToggle();
+}

@@ -1,19 +1,7 @@
-// One migrated, seeded database and one app per test file (PGlite in memory, or TEST_DATABASE_URL).
+// One migrated, seeded database and one Explore app per test file.
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { migrate, openDatabase, type Database } from '@tractor/shared/service';
+import { openTestService } from '@tractor/shared/service/testing';
 import { buildExploreApp } from './app.js';
 
-export async function openTestApp(): Promise<{ db: Database; app: FastifyInstance; close(): Promise<void> }> {
-  const db = await openDatabase({ url: process.env.TEST_DATABASE_URL, dataDir: 'memory' });
-  await migrate(db, path.join(import.meta.dirname, '../migrations'));
-  const app = await buildExploreApp({ db });
-  return {
-    db,
-    app,
-    close: async () => {
-      await app.close();
-      await db.close();
-    },
-  };
-}
+export const openTestApp = () =>
+  openTestService(path.join(import.meta.dirname, '../migrations'), (db) => buildExploreApp({ db }));

@@ -1,0 +1,186 @@
+// <decide-product-page>: /product/:id?sku= — the selected variant's picture, name, highlights, the variant list,
+// Checkout's <checkout-add-to-cart> and Explore's <explore-recommendations> for the selected SKU.
+import { LitElement, css, html } from 'lit';
+import { boundaryStyles, button, buttonStyles, markBoundary } from '@tractor/shared/ui';
+import { defineElement } from '@tractor/shared/spa';
+import { decideClient } from '../client/decide-client.js';
+import { ProductController } from '../controllers/product-controller.js';
+import { variantUrl, type ProductSelection } from '../model/product-selection.js';
+
+export class DecideProductPage extends LitElement {
+  static override styles = [
+    boundaryStyles,
+    buttonStyles,
+    css`
+      :host {
+        display: block;
+        box-sizing: border-box;
+        max-width: 75rem;
+        margin: 0 auto;
+        padding: 1.5rem 1rem 3rem;
+      }
+      .product {
+        display: grid;
+        grid-template-columns: minmax(0, 1.1fr) minmax(0, 1fr);
+        gap: 2rem;
+        align-items: start;
+      }
+      @media (max-width: 48rem) {
+        .product {
+          grid-template-columns: 1fr;
+        }
+      }
+      .picture {
+        display: block;
+        width: 100%;
+        height: auto;
+        aspect-ratio: 4 / 3;
+        border-radius: 0.75rem;
+        background: var(--tractor-surface, #f4f2ee);
+      }
+      h1 {
+        margin: 0 0 0.75rem;
+        font-size: 2rem;
+        line-height: 1.2;
+      }
+      .highlights {
+        margin: 0 0 1.5rem;
+        padding-left: 1.25rem;
+      }
+      .highlights li + li {
+        margin-top: 0.25rem;
+      }
+      .variants {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        margin: 0 0 1.5rem;
+        padding: 0;
+        list-style: none;
+      }
+      .variant {
+        display: inline-flex;
+        align-items: center;
+        gap: 0.5rem;
+        padding: 0.375rem 0.875rem 0.375rem 0.5rem;
+        border: 2px solid var(--tractor-line, #e2dfd8);
+        border-radius: 999px;
+        color: inherit;
+        text-decoration: none;
+      }
+      a.variant:hover {
+        border-color: var(--tractor-ink, #1b1b1b);
+      }
+      .variant[aria-current] {
+        border-color: var(--tractor-ink, #1b1b1b);
+        font-weight: 700;
+      }
+      .dot {
+        width: 1.25rem;
+        height: 1.25rem;
+        border-radius: 50%;
+        background: var(--dot);
+        box-shadow: inset 0 0 0 1px rgb(0 0 0 / 25%);
+      }
+      .variant[aria-current] .dot {
+        box-shadow:
+          0 0 0 2px var(--tractor-paper, #fff),
+          0 0 0 4px var(--tractor-ink, #1b1b1b);
+      }
+      /* Room for Checkout's fragment before it arrives: nothing moves when it does. */
+      .buy {
+        min-height: 8rem;
+      }
+      .placeholder {
+        border-radius: 0.375rem;
+        background: var(--tractor-surface, #f4f2ee);
+      }
+      .message {
+        padding: 1.5rem 0;
+      }
+      .message a {
+        color: inherit;
+        font-weight: 700;
+      }
+    `,
+  ];
+
+  readonly #product = new ProductController(this, decideClient);
+
+  override connectedCallback() {
+    super.connectedCallback();
+    markBoundary(this, 'decide', 'page');
+  }
+
+  #page({ product, selected }: ProductSelection) {
+    return html`<article class="product">
+        <img
+          class="picture"
+          src=${selected.image}
+          alt=${`${product.name} in ${selected.name}`}
+          width="400"
+          height="300"
+          fetchpriority="high"
+        />
+        <div>
+          <h1>${product.name}</h1>
+          <ul class="highlights">
+            ${product.highlights.map((text) => html`<li>${text}</li>`)}
+          </ul>
+          <ul class="variants" aria-label="Variants">
+            ${product.variants.map((variant) => {
+              const label = html`<span class="dot" style=${`--dot: ${variant.colour}`}></span
+                >${variant.name}`;
+              return html`<li>
+                ${
+                  variant === selected
+                    ? html`<span class="variant" aria-current="true">${label}</span>`
+                    : html`<a class="variant" href=${variantUrl(product, variant)}>${label}</a>`
+                }
+              </li>`;
+            })}
+          </ul>
+          <div class="buy"><checkout-add-to-cart sku=${selected.sku}></checkout-add-to-cart></div>
+        </div>
+      </article>
+      <explore-recommendations skus=${selected.sku}></explore-recommendations>`;
+  }
+
+  #placeholder() {
+    return html`<div class="product" aria-busy="true">
+      <span class="picture" role="status" aria-label="Loading the product"></span>
+      <div>
+        <div class="placeholder" style="height: 2.4rem; width: 70%; margin-bottom: 0.75rem"></div>
+        <div class="placeholder" style="height: 5rem; margin-bottom: 1.5rem"></div>
+        <div class="placeholder" style="height: 2.5rem; width: 60%"></div>
+      </div>
+    </div>`;
+  }
+
+  override render() {
+    return this.#product.render({
+      pending: () => this.#placeholder(),
+      complete: (selection) => this.#page(selection),
+      notFound: (id) =>
+        html`<section class="message">
+          <h1>Page not found</h1>
+          <p>We have no tractor ${id ? html`called <strong>${id}</strong>` : 'at this address'}.</p>
+          <p><a href="/products">See all machines</a></p>
+        </section>`,
+      error: () =>
+        html`<section class="message" role="alert">
+          <h1>This product cannot be shown right now</h1>
+          <p>We could not reach our product information. Please try again in a moment.</p>
+          ${button({ label: 'try again', onClick: () => void this.#product.retry() })}
+        </section>`,
+    });
+  }
+}
+
+defineElement('decide-product-page', DecideProductPage);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'decide-product-page': DecideProductPage;
+  }
+}

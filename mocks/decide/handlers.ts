@@ -1,0 +1,12 @@
+// Decide's service, mocked: the happy path of every route of its contract.
+import { decideRoutes as routes } from '@tractor/shared/contracts/decide';
+import { MockError, mockRoute } from '../contract-handler.js';
+import { products } from './data.js';
+
+export const decideHandlers = [
+  mockRoute(routes.product, ({ params }) => {
+    const product = products.find((p) => p.id === params.id);
+    if (!product) throw new MockError(404, `There is no product ${params.id}.`, 'id');
+    return product;
+  }),
+];
