@@ -13,6 +13,8 @@ export interface RouteDefinition {
   readonly query?: Schema;
   readonly body?: Schema;
   readonly response: Schema;
+  /** The status of a successful answer, when it is not 200 (e.g. 201 for a created order). */
+  readonly status?: number;
 }
 
 type Part<R extends RouteDefinition, K extends 'params' | 'query' | 'body'> = R[K] extends Schema

@@ -8,7 +8,7 @@ import fastifyStatic from '@fastify/static';
 import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { ApiError } from '../contracts/http.js';
 import type { Database } from './db.js';
-import { BadRequest, NotFound } from './routes.js';
+import { HttpProblem } from './routes.js';
 
 export interface ServiceOptions {
   /** The team, e.g. "explore": names the metrics and the static prefix /explore/static/. */
@@ -33,8 +33,9 @@ export async function createServiceApp(options: ServiceOptions): Promise<Fastify
   });
 
   app.setErrorHandler((error: Error & { statusCode?: number; field?: string }, request, reply) => {
-    if (error instanceof BadRequest) return reply.code(400).send(apiError(400, error.message, error.field));
-    if (error instanceof NotFound) return reply.code(404).send(apiError(404, error.message, error.field));
+    if (error instanceof HttpProblem) {
+      return reply.code(error.status).send(apiError(error.status, error.message, error.field));
+    }
     const status =
       error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
     if (status >= 500) {

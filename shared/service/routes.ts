@@ -6,11 +6,42 @@ import type { ParsedRequest, RouteDefinition, RouteOutput, Schema } from '../con
 
 type Part = 'params' | 'query' | 'body';
 
-export class BadRequest extends Error {
-  readonly field: string;
-  constructor(field: string, message: string) {
+/** An answer other than success, with the JSON error body every service sends (status, message, field). */
+export class HttpProblem extends Error {
+  readonly status: number;
+  readonly field: string | undefined;
+  constructor(status: number, message: string, field?: string) {
     super(message);
+    this.status = status;
     this.field = field;
+  }
+}
+
+/** 400: the request does not make sense; `field` names what is wrong. */
+export class BadRequest extends HttpProblem {
+  constructor(field: string, message: string) {
+    super(400, message, field);
+  }
+}
+
+/** 404 for an id the service does not know. */
+export class NotFound extends HttpProblem {
+  constructor(message: string, field?: string) {
+    super(404, message, field);
+  }
+}
+
+/** 409: the request is fine but the state does not allow it (e.g. out of stock). */
+export class Conflict extends HttpProblem {
+  constructor(message: string, field?: string) {
+    super(409, message, field);
+  }
+}
+
+/** 503: something this service depends on does not answer; nothing was changed. */
+export class Unavailable extends HttpProblem {
+  constructor(message: string) {
+    super(503, message);
   }
 }
 
@@ -62,16 +93,8 @@ export function addRoute<R extends RouteDefinition>(
         query: parsePart(route.query, request.query, 'query'),
         body: parsePart(route.body, request.body, 'body'),
       } as ParsedRequest<R>;
+      if (route.status) reply.code(route.status);
       return handler(input, { request, reply });
     },
   });
-}
-
-/** A 404 for an id the service does not know, with the JSON shape of every other error. */
-export class NotFound extends Error {
-  readonly field: string | undefined;
-  constructor(message: string, field?: string) {
-    super(message);
-    this.field = field;
-  }
 }

@@ -7,6 +7,7 @@ export {
   enum,
   int,
   maxLength,
+  minLength,
   nullable,
   number,
   object,
@@ -15,4 +16,5 @@ export {
   regex,
   string,
   transform,
+  trim,
 } from 'zod/mini';

@@ -1,15 +1,11 @@
 // Explore's contract: the catalog browsing, stores and recommendations its service answers.
 import * as z from 'zod/mini';
 import { defineRoutes } from '../http.js';
-import { ProductId, Sku } from '../ids.js';
+import { ProductId, Sku, StoreId } from '../ids.js';
 
-export { ProductId, Sku, SKU_PATTERN } from '../ids.js';
+export { ProductId, Sku, SKU_PATTERN, StoreId } from '../ids.js';
 /** At most this many SKUs per recommendations request (a full cart stays far below it). */
 export const MAX_SKUS = 50;
-
-export const StoreId = z
-  .string()
-  .check(z.regex(/^[a-z0-9-]{1,40}$/, 'must be a store id like store-a (a-z, 0-9, -; at most 40)'));
 
 export const CategoryKey = z.enum(['classic', 'autonomous']);
 export type CategoryKey = z.infer<typeof CategoryKey>;

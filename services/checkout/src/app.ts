@@ -1,0 +1,128 @@
+// Checkout's HTTP surface: the cart in the c_cart cookie, offers, and placing orders.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import cookie, { type CookieSerializeOptions } from '@fastify/cookie';
+import { CART_COOKIE, MAX_QUANTITY, checkoutRoutes as routes } from '@tractor/shared/contracts/checkout';
+import {
+  addRoute,
+  BadRequest,
+  Conflict,
+  createServiceApp,
+  NotFound,
+  Unavailable,
+  type ServiceOptions,
+} from '@tractor/shared/service';
+import {
+  formatCartCookie,
+  MalformedCart,
+  parseCartCookie,
+  withOneMore,
+  without,
+  type CartItems,
+} from './cart-cookie.js';
+import { Orders, OutOfStock } from './orders.js';
+import { StoresUnavailable, type StoreDirectory } from './stores.js';
+
+export interface CheckoutOptions extends Omit<ServiceOptions, 'team'> {
+  /** Explore's stores, asked through Explore's typed client. */
+  readonly stores: StoreDirectory;
+  /** Send the cookie only over HTTPS (production). */
+  readonly secureCookies?: boolean;
+}
+
+export async function buildCheckoutApp(options: CheckoutOptions): Promise<FastifyInstance> {
+  const app = await createServiceApp({ ...options, team: 'checkout' });
+  await app.register(cookie);
+  const orders = new Orders(options.db);
+  const cookieOptions: CookieSerializeOptions = {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: options.secureCookies ?? false,
+    maxAge: 30 * 24 * 60 * 60,
+    // The value is SKU_QTY|SKU_QTY, exactly as the spec writes it (validated characters only).
+    encode: (value) => value,
+  };
+
+  function readCart(request: FastifyRequest, reply: FastifyReply): CartItems {
+    try {
+      return parseCartCookie(request.cookies[CART_COOKIE]);
+    } catch (error) {
+      if (!(error instanceof MalformedCart)) throw error;
+      // Nothing in it can be trusted or recovered: reset it so the next request works again.
+      reply.clearCookie(CART_COOKIE, { path: '/' });
+      throw new BadRequest(CART_COOKIE, `The cart cookie ${error.message}; it has been reset.`);
+    }
+  }
+
+  function writeCart(reply: FastifyReply, items: CartItems) {
+    if (items.size) reply.setCookie(CART_COOKIE, formatCartCookie(items), cookieOptions);
+    else reply.clearCookie(CART_COOKIE, { path: '/' });
+  }
+
+  addRoute(app, routes.cart, async (_input, { request, reply }) => orders.cart(readCart(request, reply)));
+
+  addRoute(app, routes.addToCart, async ({ body }, { request, reply }) => {
+    const items = readCart(request, reply);
+    const variant = await orders.variant(body.sku);
+    if (!variant) throw new BadRequest('sku', `There is no variant ${body.sku}.`);
+    const wanted = (items.get(body.sku) ?? 0) + 1;
+    if (wanted > variant.stock) {
+      throw new Conflict(
+        variant.stock === 0
+          ? `${body.sku} is out of stock.`
+          : `Only ${variant.stock} of ${body.sku} in stock.`,
+        'sku',
+      );
+    }
+    if (wanted > MAX_QUANTITY) throw new Conflict(`At most ${MAX_QUANTITY} of one variant per order.`, 'sku');
+    const next = withOneMore(items, body.sku);
+    writeCart(reply, next);
+    return orders.cart(next);
+  });
+
+  addRoute(app, routes.removeFromCart, async ({ params }, { request, reply }) => {
+    const next = without(readCart(request, reply), params.sku);
+    writeCart(reply, next);
+    return orders.cart(next);
+  });
+
+  addRoute(app, routes.offer, async ({ params }) => {
+    const offer = await orders.offer(params.sku);
+    if (!offer) throw new NotFound(`There is no variant ${params.sku}.`, 'sku');
+    return offer;
+  });
+
+  addRoute(app, routes.placeOrder, async ({ body }, { request, reply }) => {
+    // The same order sent again (a double click, a retry after a lost answer): the first one, not a second.
+    const earlier = await orders.orderByKey(body.idempotencyKey);
+    if (earlier) {
+      writeCart(reply, new Map());
+      reply.code(200);
+      return earlier;
+    }
+    const items = readCart(request, reply);
+    if (items.size === 0) throw new BadRequest(CART_COOKIE, 'The basket is empty.');
+    let storeExists: boolean;
+    try {
+      storeExists = await options.stores.exists(body.storeId);
+    } catch (error) {
+      if (!(error instanceof StoresUnavailable)) throw error;
+      request.log.warn({ err: error }, 'store directory unavailable');
+      throw new Unavailable(
+        'The store directory cannot be reached right now. Nothing was ordered and your basket is kept; please try again.',
+      );
+    }
+    if (!storeExists) throw new BadRequest('storeId', `There is no store ${body.storeId}.`);
+    try {
+      const { order, created } = await orders.place(body, items);
+      writeCart(reply, new Map());
+      if (!created) reply.code(200);
+      return order;
+    } catch (error) {
+      if (error instanceof OutOfStock) throw new Conflict(`${error.message} Nothing was ordered.`, 'sku');
+      throw error;
+    }
+  });
+
+  return app;
+}

@@ -1,0 +1,27 @@
+// Where the shopper can pick up an order is Explore's data. Checkout asks Explore's service, through Explore's
+// typed client, whether a store exists — the store's one service-to-service call.
+import { ExploreClient } from '@tractor/shared/contracts/explore/client';
+import { HttpError } from '@tractor/shared/contracts/http';
+
+export interface StoreDirectory {
+  /** true or false; throws StoresUnavailable when Explore cannot answer. */
+  exists(storeId: string): Promise<boolean>;
+}
+
+export class StoresUnavailable extends Error {}
+
+export function exploreStores(client: ExploreClient, timeoutMs = 3000): StoreDirectory {
+  return {
+    async exists(storeId) {
+      try {
+        await client.store(storeId, AbortSignal.timeout(timeoutMs));
+        return true;
+      } catch (error) {
+        if (error instanceof HttpError && error.status === 404) return false;
+        throw new StoresUnavailable(error instanceof Error ? error.message : String(error));
+      }
+    },
+  };
+}
+
+export const exploreStoresAt = (baseUrl: string) => exploreStores(new ExploreClient({ baseUrl }));
