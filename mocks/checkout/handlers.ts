@@ -1,0 +1,91 @@
+// Checkout's service, mocked. It keeps a cart and stock in memory, so mock mode behaves like the real service:
+// adding raises quantities, stock runs out, an order empties the cart. Each call of createCheckoutHandlers()
+// starts with a fresh cart (one per Node test server; one per page in the browser).
+import { checkoutRoutes as routes, type Cart, type Order } from '@tractor/shared/contracts/checkout';
+import { MockError, mockRoute } from '../contract-handler.js';
+import { stores } from '../explore/data.js';
+
+const catalog = [
+  { sku: 'CL-01-GR', productId: 'CL-01', name: 'Heritage Workhorse Verdant Field', price: 5700, stock: 8 },
+  { sku: 'CL-01-GY', productId: 'CL-01', name: 'Heritage Workhorse Stormy Sky', price: 6200, stock: 7 },
+  { sku: 'CL-04-TQ', productId: 'CL-04', name: 'Broadfield Majestic Turquoise', price: 2200, stock: 0 },
+  { sku: 'CL-08-GR', productId: 'CL-08', name: 'Holland Hamster Polder Green', price: 7750, stock: 2 },
+  { sku: 'AU-01-SI', productId: 'AU-01', name: 'TerraFirma AutoCultivator T-300 Silver', price: 1000, stock: 8 },
+  { sku: 'AU-02-OG', productId: 'AU-02', name: 'SmartFarm Titan Sunset Copper', price: 4100, stock: 4 },
+  { sku: 'AU-02-BL', productId: 'AU-02', name: 'SmartFarm Titan Cosmic Sapphire', price: 4000, stock: 3 },
+  { sku: 'AU-02-GG', productId: 'AU-02', name: 'SmartFarm Titan Verdant Shadow', price: 4000, stock: 5 },
+];
+
+export function createCheckoutHandlers() {
+  const stock = new Map(catalog.map((v) => [v.sku, v.stock]));
+  let cart = new Map<string, number>();
+  const orders = new Map<string, Order>();
+
+  const variant = (sku: string) => catalog.find((v) => v.sku === sku);
+  const snapshot = (): Cart => {
+    const lines = [...cart].map(([sku, quantity]) => {
+      const v = variant(sku)!;
+      return {
+        sku,
+        productId: v.productId,
+        name: v.name,
+        image: `/cdn/img/product/${sku}.svg`,
+        url: `/product/${v.productId}?sku=${sku}`,
+        unitPrice: v.price,
+        quantity,
+        lineTotal: v.price * quantity,
+      };
+    });
+    return {
+      lines,
+      quantity: lines.reduce((n, l) => n + l.quantity, 0),
+      total: lines.reduce((n, l) => n + l.lineTotal, 0),
+    };
+  };
+
+  return [
+    mockRoute(routes.cart, () => snapshot()),
+
+    mockRoute(routes.addToCart, ({ body }) => {
+      if (!variant(body.sku)) throw new MockError(400, `There is no variant ${body.sku}.`, 'sku');
+      const wanted = (cart.get(body.sku) ?? 0) + 1;
+      const left = stock.get(body.sku) ?? 0;
+      if (wanted > left) {
+        throw new MockError(409, left ? `Only ${left} of ${body.sku} in stock.` : `${body.sku} is out of stock.`, 'sku');
+      }
+      cart.set(body.sku, wanted);
+      return snapshot();
+    }),
+
+    mockRoute(routes.removeFromCart, ({ params }) => {
+      cart.delete(params.sku);
+      return snapshot();
+    }),
+
+    mockRoute(routes.offer, ({ params }) => {
+      if (!variant(params.sku)) throw new MockError(404, `There is no variant ${params.sku}.`, 'sku');
+      return { sku: params.sku, price: variant(params.sku)!.price, stock: stock.get(params.sku) ?? 0 };
+    }),
+
+    mockRoute(routes.placeOrder, ({ body }) => {
+      const earlier = orders.get(body.idempotencyKey);
+      if (earlier) return earlier;
+      if (cart.size === 0) throw new MockError(400, 'The basket is empty.', 'c_cart');
+      if (!stores.some((s) => s.id === body.storeId)) {
+        throw new MockError(400, `There is no store ${body.storeId}.`, 'storeId');
+      }
+      for (const [sku, quantity] of cart) {
+        if ((stock.get(sku) ?? 0) < quantity) {
+          throw new MockError(409, `${sku} is out of stock. Nothing was ordered.`, 'sku');
+        }
+      }
+      for (const [sku, quantity] of cart) stock.set(sku, stock.get(sku)! - quantity);
+      const order: Order = { id: String(orders.size + 1), storeId: body.storeId, ...snapshot() };
+      orders.set(body.idempotencyKey, order);
+      cart = new Map();
+      return order;
+    }),
+  ];
+}
+
+export const checkoutHandlers = createCheckoutHandlers();
