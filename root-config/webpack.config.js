@@ -19,7 +19,7 @@ import {
 const repoRoot = path.join(import.meta.dirname, '..');
 // Modules every page needs: preloaded so the browser fetches them in parallel, not one import at a time.
 const PRELOAD_PACKAGES = ['single-spa', 'single-spa-layout', 'lit', '@lit/task'];
-const PRELOAD_TEAMS = ['@tractor/explore'];
+const PRELOAD_TEAMS = ['@tractor/explore', '@tractor/checkout'];
 
 export default (_env, argv) => {
   const base = tractorWebpackConfig(

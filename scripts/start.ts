@@ -116,21 +116,27 @@ process.on('SIGTERM', () => stop());
 
 if (!args['no-build']) buildWhatIsNeeded();
 
+// Every process knows where each team's service listens: the gateway proxies to them, and a service may
+// call another team's service through that team's typed client (Checkout asks Explore about stores).
+const serviceUrls: Record<string, string> = {};
+for (const { team, portOffset } of allTeams) {
+  serviceUrls[`${team.toUpperCase()}_URL`] = `http://127.0.0.1:${port + portOffset}`;
+}
+
 try {
   await Promise.all(
     teamServices.map((service) => {
       const servicePort = port + service.portOffset;
-      const env: Record<string, string> = { PORT: String(servicePort) };
+      const env: Record<string, string> = { ...serviceUrls, PORT: String(servicePort) };
       if (dataRoot) env.DATA_DIR = path.join(dataRoot, service.team);
       const child = run(service.team, service.serviceDir, 'src/server.ts', env);
       return waitForHealth(service.team, `http://127.0.0.1:${servicePort}/health`, child);
     }),
   );
-  const gatewayEnv: Record<string, string> = { PORT: String(port) };
-  for (const { team, portOffset } of allTeams) {
-    gatewayEnv[`${team.toUpperCase()}_URL`] = `http://127.0.0.1:${port + portOffset}`;
-  }
-  const gateway = run('gateway', 'root-config', 'server/gateway-server.ts', gatewayEnv);
+  const gateway = run('gateway', 'root-config', 'server/gateway-server.ts', {
+    ...serviceUrls,
+    PORT: String(port),
+  });
   await waitForHealth('gateway', `http://127.0.0.1:${port}/health`, gateway);
   console.log(`\nThe Tractor Store is open at http://localhost:${port}  (Ctrl-C stops it)\n`);
 } catch (error) {

@@ -10,7 +10,13 @@ const catalog = [
   { sku: 'CL-01-GY', productId: 'CL-01', name: 'Heritage Workhorse Stormy Sky', price: 6200, stock: 7 },
   { sku: 'CL-04-TQ', productId: 'CL-04', name: 'Broadfield Majestic Turquoise', price: 2200, stock: 0 },
   { sku: 'CL-08-GR', productId: 'CL-08', name: 'Holland Hamster Polder Green', price: 7750, stock: 2 },
-  { sku: 'AU-01-SI', productId: 'AU-01', name: 'TerraFirma AutoCultivator T-300 Silver', price: 1000, stock: 8 },
+  {
+    sku: 'AU-01-SI',
+    productId: 'AU-01',
+    name: 'TerraFirma AutoCultivator T-300 Silver',
+    price: 1000,
+    stock: 8,
+  },
   { sku: 'AU-02-OG', productId: 'AU-02', name: 'SmartFarm Titan Sunset Copper', price: 4100, stock: 4 },
   { sku: 'AU-02-BL', productId: 'AU-02', name: 'SmartFarm Titan Cosmic Sapphire', price: 4000, stock: 3 },
   { sku: 'AU-02-GG', productId: 'AU-02', name: 'SmartFarm Titan Verdant Shadow', price: 4000, stock: 5 },
@@ -51,7 +57,11 @@ export function createCheckoutHandlers() {
       const wanted = (cart.get(body.sku) ?? 0) + 1;
       const left = stock.get(body.sku) ?? 0;
       if (wanted > left) {
-        throw new MockError(409, left ? `Only ${left} of ${body.sku} in stock.` : `${body.sku} is out of stock.`, 'sku');
+        throw new MockError(
+          409,
+          left ? `Only ${left} of ${body.sku} in stock.` : `${body.sku} is out of stock.`,
+          'sku',
+        );
       }
       cart.set(body.sku, wanted);
       return snapshot();

@@ -9,8 +9,14 @@ function container(name: string): HTMLElement {
   return element;
 }
 
-export function pageApplication(template: () => TemplateResult): LifeCycles {
-  const ready = () => Promise.resolve();
+/**
+ * @param template what to render into the application's container
+ * @param load     the page's code, when it lives in a lazy chunk: loaded once, before the first mount
+ */
+export function pageApplication(template: () => TemplateResult, load?: () => Promise<unknown>): LifeCycles {
+  const ready = async () => {
+    await load?.();
+  };
   return {
     bootstrap: ready,
     // single-spa 7 renames bootstrap to init; exporting both keeps the module working on either.

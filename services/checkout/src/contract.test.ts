@@ -40,12 +40,24 @@ async function exercise(client: CheckoutClient) {
     [() => client.addToCart('ZZ-99-ZZ'), 400, 'sku'],
     [() => client.offer('ZZ-99-ZZ'), 404, 'sku'],
     [
-      () => client.placeOrder({ firstName: 'A', lastName: '<b>', storeId: 'store-c', idempotencyKey: 'key-00000001' }),
+      () =>
+        client.placeOrder({
+          firstName: 'A',
+          lastName: '<b>',
+          storeId: 'store-c',
+          idempotencyKey: 'key-00000001',
+        }),
       400,
       'lastName',
     ],
     [
-      () => client.placeOrder({ firstName: 'A', lastName: 'B', storeId: 'store-z', idempotencyKey: 'key-00000002' }),
+      () =>
+        client.placeOrder({
+          firstName: 'A',
+          lastName: 'B',
+          storeId: 'store-z',
+          idempotencyKey: 'key-00000002',
+        }),
       400,
       'storeId',
     ],

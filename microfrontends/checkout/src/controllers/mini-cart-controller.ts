@@ -1,0 +1,42 @@
+// The mini cart's number: loaded once, then kept up to date by cart changes in this tab and in others.
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { CheckoutClient } from '../client/checkout-client.js';
+import { CartChangesController } from './cart-changes.js';
+
+export class MiniCartController implements ReactiveController {
+  readonly #host: ReactiveControllerHost;
+  readonly #client: CheckoutClient;
+  #quantity: number | undefined;
+  #changes = 0;
+
+  constructor(host: ReactiveControllerHost, client: CheckoutClient, target?: EventTarget) {
+    this.#host = host;
+    this.#client = client;
+    host.addController(this);
+    new CartChangesController(host, (quantity) => this.#show(quantity, true), target);
+  }
+
+  /** Units in the cart; undefined until known. */
+  get quantity(): number | undefined {
+    return this.#quantity;
+  }
+
+  /** How many times the number changed since the page loaded: the view plays its highlight on each. */
+  get changes(): number {
+    return this.#changes;
+  }
+
+  hostConnected() {
+    this.#client.cart().then(
+      (cart) => this.#show(cart.quantity, false),
+      () => this.#show(undefined, false), // unknown: the badge stays empty, the link still works
+    );
+  }
+
+  #show(quantity: number | undefined, highlight: boolean) {
+    if (quantity === this.#quantity) return;
+    this.#quantity = quantity;
+    if (highlight) this.#changes++;
+    this.#host.requestUpdate();
+  }
+}

@@ -1,0 +1,139 @@
+// <checkout-cart-page>: /checkout/cart — the basket's lines, the total, and recommendations for what is in it.
+import { LitElement, css, html, nothing } from 'lit';
+import { boundaryStyles, button, buttonStyles, linkButton, markBoundary } from '@tractor/shared/ui';
+import { defineElement } from '@tractor/shared/spa';
+import type { Cart } from '@tractor/shared/contracts/checkout';
+import { checkoutClient } from '../client/checkout-client.js';
+import { CartController } from '../controllers/cart-controller.js';
+import { formatPrice } from '../model/price.js';
+import { pageStyles } from './styles.js';
+
+export class CheckoutCartPage extends LitElement {
+  static override styles = [
+    boundaryStyles,
+    buttonStyles,
+    pageStyles,
+    css`
+      .lines {
+        margin: 0;
+        padding: 0;
+        list-style: none;
+        border-top: 1px solid var(--tractor-line, #e2dfd8);
+      }
+      .line {
+        display: grid;
+        grid-template-columns: 7.5rem 1fr auto auto auto;
+        align-items: center;
+        gap: 1rem;
+        padding: 0.75rem 0;
+        border-bottom: 1px solid var(--tractor-line, #e2dfd8);
+      }
+      .line img {
+        display: block;
+        width: 7.5rem;
+        height: auto;
+        aspect-ratio: 4 / 3;
+        border-radius: 0.375rem;
+      }
+      .name {
+        color: inherit;
+        font-weight: 700;
+      }
+      .sku,
+      .quantity {
+        color: var(--tractor-muted, #5f5f5f);
+      }
+      .line-total {
+        min-width: 6rem;
+        font-weight: 700;
+        text-align: right;
+      }
+      .total {
+        margin: 1rem 0 0;
+        font-size: 1.25rem;
+        font-weight: 700;
+        text-align: right;
+      }
+      .placeholder {
+        height: 12rem;
+        border-radius: 0.5rem;
+        background: var(--tractor-surface, #f4f2ee);
+      }
+      @media (max-width: 40rem) {
+        .line {
+          grid-template-columns: 5rem 1fr auto;
+        }
+        .line img {
+          width: 5rem;
+        }
+      }
+    `,
+  ];
+
+  readonly #cart = new CartController(this, checkoutClient);
+
+  override connectedCallback() {
+    super.connectedCallback();
+    markBoundary(this, 'checkout', 'page');
+  }
+
+  #lines(cart: Cart) {
+    if (cart.lines.length === 0) return html`<p>Your basket is empty.</p>`;
+    return html`<ul class="lines">
+      ${cart.lines.map(
+        (line) =>
+          html`<li class="line">
+            <a href=${line.url} tabindex="-1" aria-hidden="true"
+              ><img src=${line.image} alt="" width="400" height="300"
+            /></a>
+            <div>
+              <a class="name" href=${line.url}>${line.name}</a>
+              <div class="sku">${line.sku}</div>
+            </div>
+            <div class="quantity" aria-label="Quantity">${line.quantity}</div>
+            <div class="line-total">${formatPrice(line.lineTotal)}</div>
+            ${button({
+              label: 'remove',
+              size: 'small',
+              title: `Remove ${line.name} from cart`,
+              disabled: this.#cart.isRemoving(line.sku),
+              onClick: () => void this.#cart.remove(line.sku),
+            })}
+          </li>`,
+      )}
+    </ul>`;
+  }
+
+  override render() {
+    const state = this.#cart.state;
+    if (state.kind === 'loading') {
+      return html`<h1>Basket</h1>
+        <div class="placeholder" role="status" aria-label="Loading the basket"></div>`;
+    }
+    if (state.kind === 'failed') {
+      return html`<h1>Basket</h1>
+        <div role="alert">
+          <p class="problem">The basket cannot be shown right now.</p>
+          ${button({ label: 'try again', onClick: () => void this.#cart.load() })}
+        </div>`;
+    }
+    const { cart } = state;
+    return html`<h1>Basket</h1>
+      ${this.#lines(cart)}
+      ${this.#cart.problem ? html`<p class="problem" role="alert">${this.#cart.problem}</p>` : nothing}
+      <p class="total">Total: ${formatPrice(cart.total)}</p>
+      <div class="actions">
+        ${linkButton({ label: 'Checkout', href: '/checkout/checkout', variant: 'primary' })}
+        ${linkButton({ label: 'Continue Shopping', href: '/' })}
+      </div>
+      <explore-recommendations skus=${cart.lines.map((l) => l.sku).join(',')}></explore-recommendations>`;
+  }
+}
+
+defineElement('checkout-cart-page', CheckoutCartPage);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'checkout-cart-page': CheckoutCartPage;
+  }
+}

@@ -1,0 +1,134 @@
+// <checkout-checkout-page>: /checkout/checkout — names, a pickup store from Explore's store picker, and
+// "place order", enabled once everything is there.
+import { LitElement, css, html, nothing } from 'lit';
+import { navigateToUrl } from 'single-spa';
+import { boundaryStyles, button, buttonStyles, linkButton, markBoundary } from '@tractor/shared/ui';
+import { defineElement } from '@tractor/shared/spa';
+import { NAME_MAX } from '@tractor/shared/contracts/checkout';
+import { checkoutClient } from '../client/checkout-client.js';
+import { CheckoutFormController } from '../controllers/checkout-form-controller.js';
+import type { Field } from '../model/checkout-form.js';
+import { pageStyles } from './styles.js';
+
+export class CheckoutCheckoutPage extends LitElement {
+  static override styles = [
+    boundaryStyles,
+    buttonStyles,
+    pageStyles,
+    css`
+      form {
+        max-width: 40rem;
+      }
+      fieldset {
+        margin: 0 0 1.5rem;
+        padding: 0;
+        border: none;
+      }
+      legend {
+        margin-bottom: 0.75rem;
+        font-size: 1.25rem;
+        font-weight: 700;
+      }
+      label {
+        display: block;
+        margin-bottom: 0.75rem;
+        font-weight: 600;
+      }
+      input {
+        display: block;
+        box-sizing: border-box;
+        width: 100%;
+        margin-top: 0.25rem;
+        padding: 0.625rem 0.75rem;
+        border: 2px solid var(--tractor-line, #e2dfd8);
+        border-radius: 0.5rem;
+        font: inherit;
+      }
+      input:focus-visible {
+        outline: 3px solid var(--tractor-focus, #2563eb);
+        outline-offset: 1px;
+      }
+      input[readonly] {
+        background: var(--tractor-surface, #f4f2ee);
+      }
+      .field-problem {
+        display: block;
+        margin-top: 0.25rem;
+        color: var(--tractor-error, #b42318);
+        font-weight: 400;
+      }
+      explore-store-picker {
+        margin-bottom: 0.75rem;
+      }
+    `,
+  ];
+
+  readonly #checkout = new CheckoutFormController(this, checkoutClient, navigateToUrl);
+
+  override connectedCallback() {
+    super.connectedCallback();
+    markBoundary(this, 'checkout', 'page');
+  }
+
+  #nameField(field: Exclude<Field, 'storeId'>, label: string, autocomplete: string) {
+    const problem = this.#checkout.form.problem(field);
+    return html`<label
+      >${label}
+      <input
+        name=${field}
+        required
+        maxlength=${NAME_MAX}
+        autocomplete=${autocomplete}
+        aria-invalid=${problem ? 'true' : 'false'}
+        aria-describedby=${problem ? `${field}-problem` : nothing}
+        .value=${this.#checkout.form.value(field)}
+        @input=${(event: InputEvent) => this.#checkout.form.enter(field, (event.target as HTMLInputElement).value)}
+      />
+      ${problem ? html`<span class="field-problem" id=${`${field}-problem`}>${label} ${problem}</span>` : nothing}
+    </label>`;
+  }
+
+  override render() {
+    const { form, placing, problem } = this.#checkout;
+    return html`<h1>Checkout</h1>
+      <form
+        novalidate
+        @submit=${(event: SubmitEvent) => {
+          event.preventDefault();
+          void this.#checkout.placeOrder();
+        }}
+      >
+        <fieldset>
+          <legend>Personal Data</legend>
+          ${this.#nameField('firstName', 'First name', 'given-name')}
+          ${this.#nameField('lastName', 'Last name', 'family-name')}
+        </fieldset>
+        <fieldset>
+          <legend>Store Pickup</legend>
+          <explore-store-picker></explore-store-picker>
+          <label
+            >Store ID
+            <input name="storeId" required readonly .value=${form.value('storeId')} />
+          </label>
+        </fieldset>
+        ${problem ? html`<p class="problem" role="alert">${problem}</p>` : nothing}
+        <div class="actions">
+          ${button({
+            label: placing ? 'placing order…' : 'place order',
+            type: 'submit',
+            variant: 'primary',
+            disabled: !form.complete || placing,
+          })}
+          ${linkButton({ label: 'back to cart', href: '/checkout/cart' })}
+        </div>
+      </form>`;
+  }
+}
+
+defineElement('checkout-checkout-page', CheckoutCheckoutPage);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'checkout-checkout-page': CheckoutCheckoutPage;
+  }
+}
