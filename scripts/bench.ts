@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import autocannon from 'autocannon';
 import { chromiumLaunchOptions } from '../e2e/chromium.js';
 import { repoRoot, teamServices } from './stack.js';
 
@@ -195,6 +196,67 @@ async function serviceStart(team: string, dataDir: string): Promise<number> {
   return elapsed;
 }
 
+async function waitForHealth(url: string) {
+  for (;;) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}
+
+/** Place order under load: 50 clients for 10 s, each order new (its own idempotency key), through the whole
+ *  transaction and Checkout's call to Explore. Then 100 concurrent orders for a SKU with 3 in stock. */
+async function placeOrderLoad() {
+  const port = PORT + 60;
+  const origin = `http://127.0.0.1:${port}`;
+  const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench-checkout-server.ts'], {
+    cwd: repoRoot,
+    env: { ...process.env, PORT: String(port), EXPLORE_URL: `http://127.0.0.1:${PORT + 1}` },
+    stdio: 'ignore',
+  });
+  try {
+    await waitForHealth(`${origin}/health`);
+    const order = () =>
+      JSON.stringify({
+        firstName: 'Bench',
+        lastName: 'Mark',
+        storeId: 'store-c',
+        idempotencyKey: crypto.randomUUID(),
+      });
+    const result = await autocannon({
+      url: `${origin}/checkout/api/orders`,
+      connections: 50,
+      duration: 10,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: 'c_cart=CL-01-GR_1' },
+      requests: [{ setupRequest: (request) => ({ ...request, body: order() }) }],
+    });
+    const statuses = await Promise.all(
+      Array.from({ length: 100 }, () =>
+        fetch(`${origin}/checkout/api/orders`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', cookie: 'c_cart=AU-02-BL_1' },
+          body: order(),
+        }).then((r) => r.status),
+      ),
+    );
+    console.log('\nPlace order (Checkout service on PGlite, 50 concurrent clients, 10 s)');
+    row('latency p50 / p99', `${result.latency.p50} ms / ${result.latency.p99} ms`);
+    row(
+      'throughput',
+      `${Math.round(result.requests.average)} orders/s (${result['2xx']} placed, ${result.non2xx} refused)`,
+    );
+    row(
+      '100 concurrent orders, 3 in stock',
+      `${statuses.filter((s) => s === 201).length} placed, ${statuses.filter((s) => s === 409).length} refused with 409`,
+    );
+  } finally {
+    server.kill('SIGTERM');
+  }
+}
+
 const stack = await startStack();
 const browser = await chromium.launch(chromiumLaunchOptions);
 try {
@@ -231,6 +293,8 @@ try {
   console.log('\nProduct page (Decide)');
   row('tile click → product content (median of 10)', `${median(toProduct).toFixed(0)} ms`);
   row(`CLS on /product/CL-01 (median of ${RUNS})`, median(productShifts).toFixed(4));
+
+  await placeOrderLoad();
 
   console.log('\nService start to healthy (medians of 3, includes Node + tsx start)');
   for (const { team } of teamServices) {

@@ -9,13 +9,13 @@ import './views/compact-header.js';
 
 export const cart = pageApplication(
   () => html`<checkout-cart-page></checkout-cart-page>`,
-  () => import('./views/cart-page.js'),
+  () => import(/* webpackChunkName: "cart-page" */ './views/cart-page.js'),
 );
 export const checkout = pageApplication(
   () => html`<checkout-checkout-page></checkout-checkout-page>`,
-  () => import('./views/checkout-page.js'),
+  () => import(/* webpackChunkName: "checkout-page" */ './views/checkout-page.js'),
 );
 export const thanks = pageApplication(
   () => html`<checkout-thanks-page></checkout-thanks-page>`,
-  () => import('./views/thanks-page.js'),
+  () => import(/* webpackChunkName: "thanks-page" */ './views/thanks-page.js'),
 );

@@ -38,7 +38,9 @@ afterEach(() => {
 after(() => server.close());
 
 const quantities = (host: FakeHost) =>
-  host.events.filter((e) => e.type === CART_UPDATED).map((e) => (e as CustomEvent<{ quantity: number }>).detail.quantity);
+  host.events
+    .filter((e) => e.type === CART_UPDATED)
+    .map((e) => (e as CustomEvent<{ quantity: number }>).detail.quantity);
 
 test('add to cart: shows the offer, adds one unit per click and announces the new quantity', async () => {
   const host = new FakeHost();
@@ -68,7 +70,8 @@ test('add to cart: a refused add says why, and another SKU starts fresh', async 
   host.requestUpdate();
   assert.equal(controller.state.kind, 'idle');
   const offer = await eventually(() => {
-    const o = controller.renderOffer({ complete: (value) => value }) as { sku: string; price: number } | undefined;
+    const o = controller.renderOffer({ complete: (value) => value }) as
+      { sku: string; price: number } | undefined;
     return o?.sku === 'CL-01-GY' ? o : undefined;
   });
   assert.equal(offer.price, 6200);

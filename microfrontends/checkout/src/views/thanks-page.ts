@@ -8,7 +8,7 @@ import { pageStyles } from './styles.js';
 const COLOURS = ['#FFDE54', '#FF5A54', '#54FF90'];
 
 async function celebrate(durationMs = 1000) {
-  const { default: confetti } = await import('canvas-confetti');
+  const { default: confetti } = await import(/* webpackChunkName: "confetti" */ 'canvas-confetti');
   const end = performance.now() + durationMs;
   (function burst() {
     const common = { particleCount: 4, spread: 60, colors: COLOURS, disableForReducedMotion: true };
