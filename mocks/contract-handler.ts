@@ -2,23 +2,14 @@
 // answers bad input with the same 400 JSON as the real service, and its resolver must return the
 // contract's response type: a mock cannot drift from the contract without failing to compile.
 import { http, HttpResponse, type HttpHandler, type JsonBodyType } from 'msw';
-import type {
-  ApiError,
-  ParsedRequest,
-  RouteDefinition,
-  RouteOutput,
-  Schema,
+import {
+  HttpError,
+  type ApiError,
+  type ParsedRequest,
+  type RouteDefinition,
+  type RouteOutput,
+  type Schema,
 } from '@tractor/shared/contracts/http';
-
-export class MockError extends Error {
-  readonly status: number;
-  readonly field: string | undefined;
-  constructor(status: number, message: string, field?: string) {
-    super(message);
-    this.status = status;
-    this.field = field;
-  }
-}
 
 const reasons: Record<number, string> = {
   400: 'Bad Request',
@@ -39,7 +30,7 @@ function parse(schema: Schema | undefined, value: unknown, part: string): unknow
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  throw new MockError(
+  throw new HttpError(
     400,
     `${part}.${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'is not valid'}`,
     String(issue?.path[0] ?? part),
@@ -65,7 +56,7 @@ export function mockRoute<R extends RouteDefinition>(route: R, resolver: MockRes
       } as ParsedRequest<R>;
       return HttpResponse.json((await resolver(input, request)) as JsonBodyType);
     } catch (error) {
-      if (error instanceof MockError) return errorResponse(error.status, error.message, error.field);
+      if (error instanceof HttpError) return errorResponse(error.status, error.message, error.field);
       throw error;
     }
   });

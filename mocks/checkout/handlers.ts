@@ -2,7 +2,8 @@
 // adding raises quantities, stock runs out, an order empties the cart. Each call of createCheckoutHandlers()
 // starts with a fresh cart (one per Node test server; one per page in the browser).
 import { checkoutRoutes as routes, type Cart, type Order } from '@tractor/shared/contracts/checkout';
-import { MockError, mockRoute } from '../contract-handler.js';
+import { HttpError } from '@tractor/shared/contracts/http';
+import { mockRoute } from '../contract-handler.js';
 import { stores } from '../explore/data.js';
 
 const catalog = [
@@ -53,11 +54,11 @@ export function createCheckoutHandlers() {
     mockRoute(routes.cart, () => snapshot()),
 
     mockRoute(routes.addToCart, ({ body }) => {
-      if (!variant(body.sku)) throw new MockError(400, `There is no variant ${body.sku}.`, 'sku');
+      if (!variant(body.sku)) throw new HttpError(400, `There is no variant ${body.sku}.`, 'sku');
       const wanted = (cart.get(body.sku) ?? 0) + 1;
       const left = stock.get(body.sku) ?? 0;
       if (wanted > left) {
-        throw new MockError(
+        throw new HttpError(
           409,
           left ? `Only ${left} of ${body.sku} in stock.` : `${body.sku} is out of stock.`,
           'sku',
@@ -73,20 +74,20 @@ export function createCheckoutHandlers() {
     }),
 
     mockRoute(routes.offer, ({ params }) => {
-      if (!variant(params.sku)) throw new MockError(404, `There is no variant ${params.sku}.`, 'sku');
+      if (!variant(params.sku)) throw new HttpError(404, `There is no variant ${params.sku}.`, 'sku');
       return { sku: params.sku, price: variant(params.sku)!.price, stock: stock.get(params.sku) ?? 0 };
     }),
 
     mockRoute(routes.placeOrder, ({ body }) => {
       const earlier = orders.get(body.idempotencyKey);
       if (earlier) return earlier;
-      if (cart.size === 0) throw new MockError(400, 'The basket is empty.', 'c_cart');
+      if (cart.size === 0) throw new HttpError(400, 'The basket is empty.', 'c_cart');
       if (!stores.some((s) => s.id === body.storeId)) {
-        throw new MockError(400, `There is no store ${body.storeId}.`, 'storeId');
+        throw new HttpError(400, `There is no store ${body.storeId}.`, 'storeId');
       }
       for (const [sku, quantity] of cart) {
         if ((stock.get(sku) ?? 0) < quantity) {
-          throw new MockError(409, `${sku} is out of stock. Nothing was ordered.`, 'sku');
+          throw new HttpError(409, `${sku} is out of stock. Nothing was ordered.`, 'sku');
         }
       }
       for (const [sku, quantity] of cart) stock.set(sku, stock.get(sku)! - quantity);

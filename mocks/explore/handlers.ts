@@ -2,7 +2,8 @@
 // (server.use(failRoute(...))). Recommendations here are simply the first variants not asked about;
 // the colour algorithm is the service's business and is tested there.
 import { exploreRoutes as routes } from '@tractor/shared/contracts/explore';
-import { MockError, mockRoute } from '../contract-handler.js';
+import { HttpError } from '@tractor/shared/contracts/http';
+import { mockRoute } from '../contract-handler.js';
 import { categories, products, stores, teasers, variants } from './data.js';
 
 export const exploreHandlers = [
@@ -26,7 +27,7 @@ export const exploreHandlers = [
 
   mockRoute(routes.store, ({ params }) => {
     const store = stores.find((s) => s.id === params.id);
-    if (!store) throw new MockError(404, `There is no store ${params.id}.`, 'id');
+    if (!store) throw new HttpError(404, `There is no store ${params.id}.`, 'id');
     return store;
   }),
 

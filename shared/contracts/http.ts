@@ -45,7 +45,11 @@ export const ApiError = z.object({
 });
 export type ApiError = z.infer<typeof ApiError>;
 
-/** A request that did not give a usable answer. `status` is 0 when the service could not be reached. */
+/**
+ * An answer other than success, on both sides of a route. A client gets one when a request did not give a usable
+ * answer (`status` 0: the service could not be reached); a service or a mock throws one to answer with the JSON
+ * error body (status, message, the field at fault).
+ */
 export class HttpError extends Error {
   readonly status: number;
   readonly field: string | undefined;

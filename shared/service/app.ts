@@ -6,9 +6,8 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import compress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { ApiError } from '../contracts/http.js';
+import { HttpError, type ApiError } from '../contracts/http.js';
 import type { Database } from './db.js';
-import { HttpProblem } from './routes.js';
 
 export interface ServiceOptions {
   /** The team, e.g. "explore": names the metrics and the static prefix /explore/static/. */
@@ -33,7 +32,7 @@ export async function createServiceApp(options: ServiceOptions): Promise<Fastify
   });
 
   app.setErrorHandler((error: Error & { statusCode?: number; field?: string }, request, reply) => {
-    if (error instanceof HttpProblem) {
+    if (error instanceof HttpError) {
       return reply.code(error.status).send(apiError(error.status, error.message, error.field));
     }
     const status =

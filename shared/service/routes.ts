@@ -2,44 +2,39 @@
 // contract's schemas before the handler runs; anything that does not parse is a 400 naming the field.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type * as z from 'zod/mini';
-import type { ParsedRequest, RouteDefinition, RouteOutput, Schema } from '../contracts/http.js';
+import {
+  HttpError,
+  type ParsedRequest,
+  type RouteDefinition,
+  type RouteOutput,
+  type Schema,
+} from '../contracts/http.js';
 
 type Part = 'params' | 'query' | 'body';
 
-/** An answer other than success, with the JSON error body every service sends (status, message, field). */
-export class HttpProblem extends Error {
-  readonly status: number;
-  readonly field: string | undefined;
-  constructor(status: number, message: string, field?: string) {
-    super(message);
-    this.status = status;
-    this.field = field;
-  }
-}
-
 /** 400: the request does not make sense; `field` names what is wrong. */
-export class BadRequest extends HttpProblem {
+export class BadRequest extends HttpError {
   constructor(field: string, message: string) {
     super(400, message, field);
   }
 }
 
 /** 404 for an id the service does not know. */
-export class NotFound extends HttpProblem {
+export class NotFound extends HttpError {
   constructor(message: string, field?: string) {
     super(404, message, field);
   }
 }
 
 /** 409: the request is fine but the state does not allow it (e.g. out of stock). */
-export class Conflict extends HttpProblem {
+export class Conflict extends HttpError {
   constructor(message: string, field?: string) {
     super(409, message, field);
   }
 }
 
 /** 503: something this service depends on does not answer; nothing was changed. */
-export class Unavailable extends HttpProblem {
+export class Unavailable extends HttpError {
   constructor(message: string) {
     super(503, message);
   }

@@ -1,28 +1,42 @@
-// Starts a team's service from the environment: PORT, HOST, DATABASE_URL or DATA_DIR, LOG_LEVEL.
+// Starts a team's service from the environment: PORT, HOST, DATABASE_URL or DATA_DIR, LOG_LEVEL, STATIC_DIR.
 // Opens the database, applies migrations (seeding a new one), listens, and closes cleanly on SIGINT/SIGTERM.
-import type { FastifyInstance } from 'fastify';
+// A service folder has the same shape for every team: migrations/, .data/ (PGlite), and its micro-frontend's
+// build in microfrontends/<team>/dist.
+import path from 'node:path';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { migrate, openDatabase, type Database } from './db.js';
 
 export interface RunOptions {
   readonly team: string;
   readonly defaultPort: number;
-  readonly defaultDataDir: string;
-  readonly migrationsDir: string;
-  readonly build: (db: Database) => Promise<FastifyInstance>;
+  /** The service's folder (services/<team>). */
+  readonly serviceDir: string;
+  /** Builds the app; `common` holds what every service gets: its logger and its bundle folder. */
+  readonly build: (
+    db: Database,
+    common: { logger: FastifyServerOptions['logger']; staticDir: string },
+  ) => Promise<FastifyInstance>;
 }
 
 export async function runService(options: RunOptions): Promise<void> {
   const started = performance.now();
   const env = process.env;
   const port = Number(env.PORT ?? options.defaultPort);
-  const db = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR ?? options.defaultDataDir });
-  const applied = await migrate(db, options.migrationsDir);
-  const app = await options.build(db);
-  await app.listen({ port, host: env.HOST ?? '127.0.0.1' });
+  const host = env.HOST ?? '127.0.0.1';
+  const db = await openDatabase({
+    url: env.DATABASE_URL,
+    dataDir: env.DATA_DIR ?? path.join(options.serviceDir, '.data'),
+  });
+  const applied = await migrate(db, path.join(options.serviceDir, 'migrations'));
+  const app = await options.build(db, {
+    logger: { level: env.LOG_LEVEL ?? 'info' },
+    staticDir: env.STATIC_DIR ?? path.join(options.serviceDir, '../../microfrontends', options.team, 'dist'),
+  });
+  await app.listen({ port, host });
   const ms = Math.round(performance.now() - started);
   // One plain line a person (and the start script) can read, whatever the log level.
   console.log(
-    `${options.team} service on http://${env.HOST ?? '127.0.0.1'}:${port} (${db.kind}` +
+    `${options.team} service on http://${host}:${port} (${db.kind}` +
       `${applied.length ? `, applied ${applied.join(', ')}` : ''}) ready in ${ms} ms`,
   );
 

@@ -2,4 +2,5 @@
 export { button, linkButton, buttonStyles } from './button.js';
 export type { ButtonOptions, LinkButtonOptions, ButtonVariant, ButtonSize } from './button.js';
 export { boundaryStyles, markBoundary } from './boundary.js';
+export { pageStyles } from './page.js';
 export type { Team } from './boundary.js';

@@ -1,18 +1,26 @@
 // <checkout-cart-page>: /checkout/cart — the basket's lines, the total, and recommendations for what is in it.
 import { LitElement, css, html, nothing } from 'lit';
-import { boundaryStyles, button, buttonStyles, linkButton, markBoundary } from '@tractor/shared/ui';
+import {
+  boundaryStyles,
+  button,
+  buttonStyles,
+  linkButton,
+  markBoundary,
+  pageStyles,
+} from '@tractor/shared/ui';
 import { defineElement } from '@tractor/shared/spa';
 import type { Cart } from '@tractor/shared/contracts/checkout';
 import { checkoutClient } from '../client/checkout-client.js';
 import { CartController } from '../controllers/cart-controller.js';
 import { formatPrice } from '../model/price.js';
-import { pageStyles } from './styles.js';
+import { checkoutPageStyles } from './styles.js';
 
 export class CheckoutCartPage extends LitElement {
   static override styles = [
     boundaryStyles,
     buttonStyles,
     pageStyles,
+    checkoutPageStyles,
     css`
       .lines {
         margin: 0;

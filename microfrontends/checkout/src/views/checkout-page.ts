@@ -2,19 +2,27 @@
 // "place order", enabled once everything is there.
 import { LitElement, css, html, nothing } from 'lit';
 import { navigateToUrl } from 'single-spa';
-import { boundaryStyles, button, buttonStyles, linkButton, markBoundary } from '@tractor/shared/ui';
+import {
+  boundaryStyles,
+  button,
+  buttonStyles,
+  linkButton,
+  markBoundary,
+  pageStyles,
+} from '@tractor/shared/ui';
 import { defineElement } from '@tractor/shared/spa';
 import { NAME_MAX } from '@tractor/shared/contracts/checkout';
 import { checkoutClient } from '../client/checkout-client.js';
 import { CheckoutFormController } from '../controllers/checkout-form-controller.js';
 import type { Field } from '../model/checkout-form.js';
-import { pageStyles } from './styles.js';
+import { checkoutPageStyles } from './styles.js';
 
 export class CheckoutCheckoutPage extends LitElement {
   static override styles = [
     boundaryStyles,
     buttonStyles,
     pageStyles,
+    checkoutPageStyles,
     css`
       form {
         max-width: 40rem;

@@ -1,9 +1,9 @@
 // <checkout-thanks-page>: /checkout/thanks — the thanks, and about a second of confetti. canvas-confetti is
 // loaded here only (a lazy chunk), never on other pages.
 import { LitElement, html } from 'lit';
-import { boundaryStyles, buttonStyles, linkButton, markBoundary } from '@tractor/shared/ui';
+import { boundaryStyles, buttonStyles, linkButton, markBoundary, pageStyles } from '@tractor/shared/ui';
 import { defineElement } from '@tractor/shared/spa';
-import { pageStyles } from './styles.js';
+import { checkoutPageStyles } from './styles.js';
 
 const COLOURS = ['#FFDE54', '#FF5A54', '#54FF90'];
 
@@ -19,7 +19,7 @@ async function celebrate(durationMs = 1000) {
 }
 
 export class CheckoutThanksPage extends LitElement {
-  static override styles = [boundaryStyles, buttonStyles, pageStyles];
+  static override styles = [boundaryStyles, buttonStyles, pageStyles, checkoutPageStyles];
 
   override connectedCallback() {
     super.connectedCallback();

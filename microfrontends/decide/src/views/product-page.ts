@@ -1,7 +1,7 @@
 // <decide-product-page>: /product/:id?sku= — the selected variant's picture, name, highlights, the variant list,
 // Checkout's <checkout-add-to-cart> and Explore's <explore-recommendations> for the selected SKU.
 import { LitElement, css, html } from 'lit';
-import { boundaryStyles, button, buttonStyles, markBoundary } from '@tractor/shared/ui';
+import { boundaryStyles, button, buttonStyles, markBoundary, pageStyles } from '@tractor/shared/ui';
 import { defineElement } from '@tractor/shared/spa';
 import { decideClient } from '../client/decide-client.js';
 import { ProductController } from '../controllers/product-controller.js';
@@ -11,14 +11,8 @@ export class DecideProductPage extends LitElement {
   static override styles = [
     boundaryStyles,
     buttonStyles,
+    pageStyles,
     css`
-      :host {
-        display: block;
-        box-sizing: border-box;
-        max-width: 75rem;
-        margin: 0 auto;
-        padding: 1.5rem 1rem 3rem;
-      }
       .product {
         display: grid;
         grid-template-columns: minmax(0, 1.1fr) minmax(0, 1fr);
@@ -37,11 +31,6 @@ export class DecideProductPage extends LitElement {
         aspect-ratio: 4 / 3;
         border-radius: 0.75rem;
         background: var(--tractor-surface, #f4f2ee);
-      }
-      h1 {
-        margin: 0 0 0.75rem;
-        font-size: 2rem;
-        line-height: 1.2;
       }
       .highlights {
         margin: 0 0 1.5rem;

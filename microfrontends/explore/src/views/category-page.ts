@@ -1,18 +1,19 @@
 // <explore-category-page>: /products and /products/:category — heading, count, filter and product tiles,
 // highest start price first. Stays mounted while the shopper switches filters.
 import { LitElement, css, html } from 'lit';
-import { boundaryStyles, markBoundary } from '@tractor/shared/ui';
+import { boundaryStyles, markBoundary, pageStyles } from '@tractor/shared/ui';
 import { defineElement } from '@tractor/shared/spa';
 import { exploreClient } from '../client/explore-client.js';
 import { CatalogController } from '../controllers/catalog-controller.js';
 import type { CategoryListing } from '../model/category-listing.js';
-import { pageStyles, stateStyles, tileStyles } from './styles.js';
+import { leadStyles, stateStyles, tileStyles } from './styles.js';
 import { failure, tilePlaceholders } from './states.js';
 
 export class ExploreCategoryPage extends LitElement {
   static override styles = [
     boundaryStyles,
     pageStyles,
+    leadStyles,
     tileStyles,
     stateStyles,
     css`

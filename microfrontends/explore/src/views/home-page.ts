@@ -1,10 +1,10 @@
 // <explore-home-page>: the two category teasers and recommendations.
 import { LitElement, css, html } from 'lit';
-import { boundaryStyles, markBoundary } from '@tractor/shared/ui';
+import { boundaryStyles, markBoundary, pageStyles } from '@tractor/shared/ui';
 import { defineElement } from '@tractor/shared/spa';
 import { exploreClient } from '../client/explore-client.js';
 import { LoadController } from '../controllers/load-controller.js';
-import { pageStyles, stateStyles } from './styles.js';
+import { leadStyles, stateStyles } from './styles.js';
 import { failure } from './states.js';
 
 export const HOME_RECOMMENDATIONS = 'CL-01-GY,AU-07-MT';
@@ -13,6 +13,7 @@ export class ExploreHomePage extends LitElement {
   static override styles = [
     boundaryStyles,
     pageStyles,
+    leadStyles,
     stateStyles,
     css`
       .teasers {

@@ -1,16 +1,17 @@
 // <explore-stores-page>: where to pick up a tractor.
 import { LitElement, css, html } from 'lit';
-import { boundaryStyles, markBoundary } from '@tractor/shared/ui';
+import { boundaryStyles, markBoundary, pageStyles } from '@tractor/shared/ui';
 import { defineElement } from '@tractor/shared/spa';
 import { exploreClient } from '../client/explore-client.js';
 import { LoadController } from '../controllers/load-controller.js';
-import { pageStyles, stateStyles, tileStyles } from './styles.js';
+import { leadStyles, stateStyles, tileStyles } from './styles.js';
 import { failure, tilePlaceholders } from './states.js';
 
 export class ExploreStoresPage extends LitElement {
   static override styles = [
     boundaryStyles,
     pageStyles,
+    leadStyles,
     tileStyles,
     stateStyles,
     css`

@@ -1,18 +1,9 @@
 // Explore's look, shared by its elements. Colours and fonts come from the page's custom properties.
 import { css } from 'lit';
 
-export const pageStyles = css`
-  :host {
-    display: block;
-    box-sizing: border-box;
-    max-width: 75rem;
-    margin: 0 auto;
-    padding: 1.5rem 1rem 3rem;
-  }
+export const leadStyles = css`
   h1 {
-    margin: 0 0 0.25rem;
-    font-size: 2rem;
-    line-height: 1.2;
+    margin-bottom: 0.25rem;
   }
   .lead {
     margin: 0 0 1.5rem;
