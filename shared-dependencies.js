@@ -14,18 +14,20 @@ export const sharedPackages = [
   { name: '@lit/task', entry: 'index.js', subpaths: true },
 ];
 
-/** Modules the root config builds from our own sources (name → source file, relative to the repo root). */
+/** Modules the root config builds from our own sources: the specifiers they answer, their source file. */
 export const sharedBuilds = [
   // zod/mini, tree-shaken to the functions our contracts use: one copy for every team's client.
-  { specifier: 'zod/mini', name: 'zod-mini', source: 'shared/zod-mini/index.ts' },
+  { specifiers: ['zod/mini'], name: 'zod-mini', source: 'shared/zod-mini/index.ts' },
   // The pattern library (the spec's bonus 1).
-  { specifier: '@tractor/shared/ui', name: 'tractor-ui', source: 'shared/ui/index.ts' },
+  { specifiers: ['@tractor/shared/ui'], name: 'tractor-ui', source: 'shared/ui/index.ts' },
+  // msw for mock mode and standalone pages (development only: ~90 KB gz, never on a shopper's page).
+  { specifiers: ['msw', 'msw/browser'], name: 'msw', source: 'shared/msw/index.ts' },
 ];
 
 /** Is this import request served by the import map rather than bundled? */
 export function isSharedRequest(request) {
   return (
     sharedPackages.some((p) => request === p.name || (p.subpaths && request.startsWith(`${p.name}/`))) ||
-    sharedBuilds.some((b) => request === b.specifier)
+    sharedBuilds.some((b) => b.specifiers.includes(request))
   );
 }

@@ -1,7 +1,22 @@
 // The one webpack factory every micro-frontend (and the root config) merges into its own webpack.config.js.
 // A team's config only states what differs: its name, its entry, its dev-server port.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { isSharedRequest } from './shared-dependencies.js';
+import { isSharedRequest, sharedBuilds } from './shared-dependencies.js';
+
+const repoRoot = import.meta.dirname;
+
+/**
+ * Shared libraries come from the import map, except where a shared build is made: the source of the
+ * zod/mini module bundles zod/mini, and library code (node_modules) is never split from itself.
+ */
+function importedFromMap(request, issuer) {
+  if (!request || !isSharedRequest(request)) return false;
+  if (!issuer || issuer.includes(`${path.sep}node_modules${path.sep}`)) return false;
+  return !sharedBuilds.some(
+    (b) => b.specifiers.includes(request) && path.join(repoRoot, b.source) === issuer,
+  );
+}
 
 /**
  * @param {object} options
@@ -9,18 +24,23 @@ import { isSharedRequest } from './shared-dependencies.js';
  * @param {string} options.dirname    the package folder (import.meta.dirname of the caller)
  * @param {string} [options.entry]    defaults to src/tractor-<name>.ts
  * @param {number} [options.port]     webpack-dev-server port for standalone/integrated development
- * @param {string[]} [options.bundled] shared specifiers this build must bundle instead of importing
  * @param {{ mode?: string }} [argv]  webpack-cli's argv
  * @returns {import('webpack').Configuration}
  */
 export function tractorWebpackConfig(options, argv = {}) {
   const { name, dirname, port } = options;
   const production = (argv.mode ?? process.env.NODE_ENV ?? 'production') === 'production';
-  const bundled = new Set(options.bundled ?? []);
   return {
     mode: production ? 'production' : 'development',
     devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
-    entry: { [`tractor-${name}`]: options.entry ?? path.join(dirname, 'src', `tractor-${name}.ts`) },
+    entry: {
+      [`tractor-${name}`]: options.entry ?? path.join(dirname, 'src', `tractor-${name}.ts`),
+      // The team's mocked service (src/mocks.ts): a module of its own, loaded only in mock mode and on the
+      // standalone page, so msw never reaches the team's bundle.
+      ...(existsSync(path.join(dirname, 'src', 'mocks.ts'))
+        ? { [`tractor-${name}-mocks`]: path.join(dirname, 'src', 'mocks.ts') }
+        : {}),
+    },
     output: {
       path: path.join(dirname, 'dist'),
       filename: '[name].js',
@@ -50,8 +70,8 @@ export function tractorWebpackConfig(options, argv = {}) {
     // Shared libraries come from the import map; "module-import" keeps dynamic imports of them chunk-free.
     externalsType: 'module-import',
     externals: [
-      ({ request }, callback) =>
-        request && isSharedRequest(request) && !bundled.has(request) ? callback(null, request) : callback(),
+      ({ request, contextInfo }, callback) =>
+        importedFromMap(request, contextInfo?.issuer) ? callback(null, request) : callback(),
     ],
     optimization: { splitChunks: false, runtimeChunk: false },
     performance: { hints: false },

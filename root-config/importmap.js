@@ -6,12 +6,16 @@ import { sharedPackages } from '../shared-dependencies.js';
 
 const repoRoot = path.join(import.meta.dirname, '..');
 
-/** Each team's module and where its service serves it (through the gateway, same origin). */
-export const teamModules = {
-  '@tractor/explore': '/explore/static/tractor-explore.js',
-  '@tractor/decide': '/decide/static/tractor-decide.js',
-  '@tractor/checkout': '/checkout/static/tractor-checkout.js',
-};
+export const TEAMS = ['explore', 'decide', 'checkout'];
+
+/** Each team's module and where its service serves it (through the gateway, same origin); and its mocked
+ *  service, which only mock mode and standalone pages load. */
+export const teamModules = Object.fromEntries(
+  TEAMS.flatMap((team) => [
+    [`@tractor/${team}`, `/${team}/static/tractor-${team}.js`],
+    [`@tractor/${team}/mocks`, `/${team}/static/tractor-${team}-mocks.js`],
+  ]),
+);
 
 export function packageDir(name) {
   for (const base of [import.meta.dirname, repoRoot]) {

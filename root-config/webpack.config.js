@@ -22,13 +22,14 @@ const PRELOAD_PACKAGES = ['single-spa', 'single-spa-layout', 'lit', '@lit/task']
 const PRELOAD_TEAMS = ['@tractor/explore', '@tractor/checkout'];
 
 export default (_env, argv) => {
-  const base = tractorWebpackConfig(
-    { name: 'root-config', dirname: import.meta.dirname, port: 9000, bundled: ['zod/mini'] },
-    argv,
-  );
+  const base = tractorWebpackConfig({ name: 'root-config', dirname: import.meta.dirname, port: 9000 }, argv);
   const production = base.mode === 'production';
   return merge(base, {
-    entry: Object.fromEntries(sharedBuilds.map((b) => [`shared/${b.name}`, path.join(repoRoot, b.source)])),
+    entry: {
+      ...Object.fromEntries(sharedBuilds.map((b) => [`shared/${b.name}`, path.join(repoRoot, b.source)])),
+      // Loaded only in mock mode, by its import-map name.
+      'tractor-root-config-mocks': path.join(import.meta.dirname, 'src/mock-mode.ts'),
+    },
     output: {
       filename: production ? '[name].[contenthash:8].js' : '[name].js',
       publicPath: '/',
@@ -47,12 +48,18 @@ export default (_env, argv) => {
               .find((f) => f.endsWith('.js'))}`;
           const shared = {
             ...sharedPackageImports(),
-            ...Object.fromEntries(sharedBuilds.map((b) => [b.specifier, fileOf(`shared/${b.name}`)])),
+            ...Object.fromEntries(
+              sharedBuilds.flatMap((b) =>
+                b.specifiers.map((specifier) => [specifier, fileOf(`shared/${b.name}`)]),
+              ),
+            ),
             '@tractor/root-config': fileOf('tractor-root-config'),
+            '@tractor/root-config/mocks': fileOf('tractor-root-config-mocks'),
           };
           const preloads = [
             shared['@tractor/root-config'],
-            ...sharedBuilds.map((b) => shared[b.specifier]),
+            shared['zod/mini'],
+            shared['@tractor/shared/ui'],
             ...preloadGraph(PRELOAD_PACKAGES, shared),
             ...PRELOAD_TEAMS.map((t) => teamModules[t]),
           ];

@@ -3,6 +3,7 @@
 //   --port N   gateway port (default 3000, or PORT); services listen on N+1, N+2, …
 //   --fresh    new, empty databases in a temporary folder, deleted on exit (the e2e tests use this)
 //   --no-build serve whatever is built
+//   --mock     no services at all: every API answered by msw in the page (each team's mocks)
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
@@ -15,6 +16,7 @@ const { values: args } = parseArgs({
     port: { type: 'string', default: process.env.PORT ?? '3000' },
     fresh: { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
+    mock: { type: 'boolean', default: false },
   },
 });
 const port = Number(args.port);
@@ -125,7 +127,7 @@ for (const { team, portOffset } of allTeams) {
 
 try {
   await Promise.all(
-    teamServices.map((service) => {
+    (args.mock ? [] : teamServices).map((service) => {
       const servicePort = port + service.portOffset;
       const env: Record<string, string> = { ...serviceUrls, PORT: String(servicePort) };
       if (dataRoot) env.DATA_DIR = path.join(dataRoot, service.team);
@@ -136,9 +138,11 @@ try {
   const gateway = run('gateway', 'root-config', 'server/gateway-server.ts', {
     ...serviceUrls,
     PORT: String(port),
+    ...(args.mock ? { MOCK: 'on' } : {}),
   });
   await waitForHealth('gateway', `http://127.0.0.1:${port}/health`, gateway);
-  console.log(`\nThe Tractor Store is open at http://localhost:${port}  (Ctrl-C stops it)\n`);
+  const mode = args.mock ? ' in mock mode (no services; msw answers in the page)' : '';
+  console.log(`\nThe Tractor Store is open at http://localhost:${port}${mode}  (Ctrl-C stops it)\n`);
 } catch (error) {
   console.error((error as Error).message);
   stop(1);

@@ -7,8 +7,22 @@ const env = process.env;
 const port = Number(env.PORT ?? 3000);
 const host = env.HOST ?? '127.0.0.1';
 
+const repoRoot = path.join(import.meta.dirname, '../..');
+const teams = ['explore', 'decide', 'checkout'];
+
 const app = await buildGateway({
   distDir: env.DIST_DIR ?? path.join(import.meta.dirname, '../dist'),
+  // MOCK=on: no services; each team's bundle straight from its build folder, msw answers in the page.
+  ...(env.MOCK === 'on'
+    ? {
+        mock: {
+          bundles: Object.fromEntries(
+            teams.map((t) => [t, path.join(repoRoot, 'microfrontends', t, 'dist')]),
+          ),
+          workerScript: path.join(repoRoot, 'node_modules/msw/lib/mockServiceWorker.js'),
+        },
+      }
+    : {}),
   services: {
     explore: env.EXPLORE_URL ?? 'http://127.0.0.1:3001',
     decide: env.DECIDE_URL ?? 'http://127.0.0.1:3002',
@@ -17,7 +31,9 @@ const app = await buildGateway({
   logger: { level: env.LOG_LEVEL ?? 'info' },
 });
 await app.listen({ port, host });
-console.log(`gateway on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`);
+console.log(
+  `gateway on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}${env.MOCK === 'on' ? ' (mock mode)' : ''}`,
+);
 
 const close = () => void app.close().then(() => process.exit(0));
 process.on('SIGINT', close);

@@ -2,8 +2,9 @@
 // the CDN's files from the root config's build, and proxies /<team>/api/* and /<team>/static/* to each
 // team's service. Production swaps this for nginx or any ingress with the same prefix table.
 import { STATUS_CODES } from 'node:http';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import compress from '@fastify/compress';
 import proxy from '@fastify/http-proxy';
 import fastifyStatic from '@fastify/static';
@@ -14,6 +15,11 @@ export interface GatewayOptions {
   /** Team name → its service's origin, e.g. { explore: "http://127.0.0.1:3001" }. */
   readonly services: Readonly<Record<string, string>>;
   readonly logger?: FastifyServerOptions['logger'];
+  /**
+   * Mock mode: no service runs. Team name → its micro-frontend's build folder, served under /<team>/static/;
+   * msw's worker script is served at /mockServiceWorker.js and the page is told to start it.
+   */
+  readonly mock?: { readonly bundles: Readonly<Record<string, string>>; readonly workerScript: string };
 }
 
 const json = (statusCode: number, message: string) => ({
@@ -29,7 +35,17 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
   const app = Fastify({ logger: options.logger ?? false });
   await app.register(compress, { threshold: 1024 });
 
-  for (const [team, upstream] of Object.entries(options.services)) {
+  if (options.mock) {
+    for (const [team, dir] of Object.entries(options.mock.bundles)) {
+      await app.register(fastifyStatic, { root: dir, prefix: `/${team}/static/`, decorateReply: false });
+    }
+    const worker = options.mock.workerScript;
+    app.get('/mockServiceWorker.js', (_request, reply) =>
+      reply.header('cache-control', 'no-cache').sendFile(path.basename(worker), path.dirname(worker)),
+    );
+  }
+
+  for (const [team, upstream] of Object.entries(options.mock ? {} : options.services)) {
     for (const part of ['api', 'static']) {
       const prefix = `/${team}/${part}`;
       await app.register(proxy, {
@@ -50,7 +66,7 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
 
   await app.register(fastifyStatic, {
     root: options.distDir,
-    index: ['index.html'],
+    index: false,
     cacheControl: false,
     setHeaders: (res, file) => {
       const url = `/${path.relative(options.distDir, file).split(path.sep).join('/')}`;
@@ -66,8 +82,21 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     if (request.method !== 'GET' || looksLikeAFile) {
       return reply.code(404).send(json(404, `Nothing at ${request.method} ${pathname}.`));
     }
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    return sendShell(reply);
   });
+  app.get('/', (_request, reply) => sendShell(reply));
+
+  let mockShell: string | undefined;
+  function sendShell(reply: FastifyReply) {
+    reply.header('cache-control', 'no-cache');
+    if (!options.mock) return reply.sendFile('index.html');
+    // The same shell, marked so the root config starts the mock worker before anything else.
+    mockShell ??= readFileSync(path.join(options.distDir, 'index.html'), 'utf8').replace(
+      '<head>',
+      '<head><meta name="tractor-mode" content="mock">',
+    );
+    return reply.type('text/html; charset=utf-8').send(mockShell);
+  }
 
   app.get('/health', async () => ({ status: 'ok', service: 'gateway' }));
   return app;

@@ -2,10 +2,14 @@
 // module "@tractor/explore" (resolved by the import map, so an override can point it elsewhere).
 import type { LifeCycles } from 'single-spa';
 
+/** Every team's module. */
+export const TEAM_MODULES = ['@tractor/explore', '@tractor/decide', '@tractor/checkout'];
+
 /** Teams whose custom elements appear on pages they do not own (header, mini cart, recommendations, ...). */
 export const FRAGMENT_MODULES = ['@tractor/explore', '@tractor/checkout'];
 
-const importModule = (specifier: string): Promise<Record<string, unknown>> =>
+/** Imports a module by its import-map name (never bundled: the map decides where it comes from). */
+export const importModule = (specifier: string): Promise<Record<string, unknown>> =>
   import(/* webpackIgnore: true */ specifier);
 
 export async function loadPage(name: string): Promise<LifeCycles> {

@@ -4,19 +4,29 @@ import { navigateToUrl, registerApplication, start } from 'single-spa';
 import { constructApplications, constructLayoutEngine, constructRoutes } from 'single-spa-layout';
 import { setupBoundaryToggle } from './boundaries.js';
 import { interceptLinks } from './links.js';
-import { loadFragments, loadPage } from './modules.js';
+import { importModule, loadFragments, loadPage } from './modules.js';
 import { errorScreen, loadingScreen } from './screens.js';
+import type * as MockMode from './mock-mode.js';
 
-// Fragment-owning modules start loading at once; their elements upgrade whenever they arrive.
-loadFragments();
+type MockMode = typeof MockMode;
 
-// The module is imported from <head> as soon as the import map is ready, so it may run before the parser has
-// reached the layout <template> in <body>: lay out only once the document is parsed.
-if (document.readyState === 'loading') {
-  document.addEventListener('DOMContentLoaded', startStore, { once: true });
-} else {
-  startStore();
-}
+// Mock mode (npm run start:mock): every request must find the mock worker ready, so nothing starts before it
+// is. Its code is a module of its own in the import map: a shopper's page never downloads it.
+const mocksReady = document.querySelector('meta[name="tractor-mode"][content="mock"]')
+  ? importModule('@tractor/root-config/mocks').then((mocks) => (mocks as MockMode).startMocks())
+  : Promise.resolve();
+
+void mocksReady.then(() => {
+  // Fragment-owning modules start loading at once; their elements upgrade whenever they arrive.
+  loadFragments();
+  // This module is imported from <head> as soon as the import map is ready, so it may run before the parser
+  // has reached the layout <template> in <body>: lay out only once the document is parsed.
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', startStore, { once: true });
+  } else {
+    startStore();
+  }
+});
 
 function startStore() {
   const template = document.querySelector<HTMLTemplateElement>('#single-spa-layout');
