@@ -2,7 +2,9 @@
 // A team's config only states what differs: its name, its entry, its dev-server port.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { merge } from 'webpack-merge';
 import { isSharedRequest, sharedBuilds } from './shared-dependencies.js';
+import { standaloneConfig } from './webpack.standalone.js';
 
 const repoRoot = import.meta.dirname;
 
@@ -24,10 +26,17 @@ function importedFromMap(request, issuer) {
  * @param {string} options.dirname    the package folder (import.meta.dirname of the caller)
  * @param {string} [options.entry]    defaults to src/tractor-<name>.ts
  * @param {number} [options.port]     webpack-dev-server port for standalone/integrated development
+ * @param {object[]} [options.pages] the team's pages, for its standalone page (see webpack.standalone.js)
  * @param {{ mode?: string }} [argv]  webpack-cli's argv
+ * @param {{ WEBPACK_SERVE?: boolean }} [env] webpack-cli's env: `webpack serve` adds the standalone page
  * @returns {import('webpack').Configuration}
  */
-export function tractorWebpackConfig(options, argv = {}) {
+export function tractorWebpackConfig(options, argv = {}, env = {}) {
+  const config = baseConfig(options, argv);
+  return env.WEBPACK_SERVE && options.pages ? merge(config, standaloneConfig(options)) : config;
+}
+
+function baseConfig(options, argv) {
   const { name, dirname, port } = options;
   const production = (argv.mode ?? process.env.NODE_ENV ?? 'production') === 'production';
   return {

@@ -65,6 +65,7 @@ export default (_env, argv) => {
           ];
           const lines = (urls, tag) => urls.map(tag).join('\n    ');
           const values = {
+            SHELL_CSS: readFileSync(path.join(import.meta.dirname, 'src/shell.css'), 'utf8'),
             SHARED_IMPORT_MAP: JSON.stringify({ imports: shared }, null, 2),
             TEAM_IMPORT_MAP: JSON.stringify({ imports: teamModules }, null, 2),
             INJECTOR_URL: shellScriptUrl('injector'),

@@ -1,4 +1,9 @@
 import { tractorWebpackConfig } from '../../webpack.config.base.js';
 
-export default (_env, argv) =>
-  tractorWebpackConfig({ name: 'decide', dirname: import.meta.dirname, port: 9002 }, argv);
+/** Decide's pages, for its standalone page (`npm run dev:decide`). */
+const pages = [
+  { name: 'product', path: '/product/:id', exact: true, label: 'Product CL-01', example: '/product/CL-01' },
+];
+
+export default (env, argv) =>
+  tractorWebpackConfig({ name: 'decide', dirname: import.meta.dirname, port: 9002, pages }, argv, env);

@@ -1,4 +1,11 @@
 import { tractorWebpackConfig } from '../../webpack.config.base.js';
 
-export default (_env, argv) =>
-  tractorWebpackConfig({ name: 'explore', dirname: import.meta.dirname, port: 9001 }, argv);
+/** Explore's pages, for its standalone page (`npm run dev:explore`). */
+const pages = [
+  { name: 'home', path: '/', exact: true, label: 'Home' },
+  { name: 'category', path: '/products', label: 'Machines', example: '/products' },
+  { name: 'stores', path: '/stores', exact: true, label: 'Stores' },
+];
+
+export default (env, argv) =>
+  tractorWebpackConfig({ name: 'explore', dirname: import.meta.dirname, port: 9001, pages }, argv, env);

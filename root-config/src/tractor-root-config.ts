@@ -2,8 +2,8 @@
 // It holds no business logic; it only lays out and wires.
 import { navigateToUrl, registerApplication, start } from 'single-spa';
 import { constructApplications, constructLayoutEngine, constructRoutes } from 'single-spa-layout';
+import { interceptLinks } from '@tractor/shared/spa';
 import { setupBoundaryToggle } from './boundaries.js';
-import { interceptLinks } from './links.js';
 import { importModule, loadFragments, loadPage } from './modules.js';
 import { errorScreen, loadingScreen } from './screens.js';
 import type * as MockMode from './mock-mode.js';

@@ -1,5 +1,6 @@
 // Explore's look, shared by its elements. Colours and fonts come from the page's custom properties.
 import { css } from 'lit';
+import { buttonStyles } from '@tractor/shared/ui';
 
 export const leadStyles = css`
   h1 {
@@ -66,25 +67,29 @@ export const tileStyles = css`
   }
 `;
 
-export const stateStyles = css`
-  .failure {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.75rem 1rem;
-    padding: 1rem;
-    border: 1px solid var(--tractor-line, #e2dfd8);
-    border-radius: 0.5rem;
-  }
-  .failure p {
-    margin: 0;
-  }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
-`;
+/** The pending and error states (states.ts), including the pattern library's button for "try again". */
+export const stateStyles = [
+  buttonStyles,
+  css`
+    .failure {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.75rem 1rem;
+      padding: 1rem;
+      border: 1px solid var(--tractor-line, #e2dfd8);
+      border-radius: 0.5rem;
+    }
+    .failure p {
+      margin: 0;
+    }
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+  `,
+];

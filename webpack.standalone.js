@@ -1,0 +1,89 @@
+// What `webpack serve` adds to a team's build: the team's standalone page. It serves everything the page needs
+// from its own origin — shared libraries from node_modules, the shared builds (zod/mini subset, pattern library,
+// msw), our images and fonts, msw's worker script — plus the team's bundle and its mocks. Other teams' modules
+// come from the full store (STORE_URL, default http://localhost:3000) when it runs; their APIs are proxied there.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import HtmlWebpackPlugin from 'html-webpack-plugin';
+import { sharedBuilds, sharedPackages } from './shared-dependencies.js';
+import { cdnImages } from './root-config/cdn/images.js';
+import { packageDir, packageUrl, sharedPackageImports, TEAMS } from './root-config/importmap.js';
+
+const repoRoot = import.meta.dirname;
+
+/**
+ * @param {object} options
+ * @param {string} options.name   the team
+ * @param {number} options.port   the dev server's port
+ * @param {{ name: string, path: string, label: string, exact?: boolean, example?: string }[]} options.pages
+ */
+export function standaloneConfig({ name: team, port, pages }) {
+  const storeOrigin = process.env.STORE_URL ?? 'http://localhost:3000';
+  const others = TEAMS.filter((t) => t !== team);
+  const imports = {
+    ...sharedPackageImports(),
+    ...Object.fromEntries(sharedBuilds.flatMap((b) => b.specifiers.map((s) => [s, `/shared/${b.name}.js`]))),
+    [`@tractor/${team}`]: `/tractor-${team}.js`,
+    [`@tractor/${team}/mocks`]: `/tractor-${team}-mocks.js`,
+    ...Object.fromEntries(others.map((t) => [`@tractor/${t}`, `${storeOrigin}/${t}/static/tractor-${t}.js`])),
+  };
+  const images = cdnImages();
+  return {
+    entry: {
+      standalone: path.join(repoRoot, 'shared/dev/standalone.ts'),
+      ...Object.fromEntries(sharedBuilds.map((b) => [`shared/${b.name}`, path.join(repoRoot, b.source)])),
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        inject: false,
+        templateContent: () =>
+          readFileSync(path.join(repoRoot, 'shared/dev/standalone.html'), 'utf8').replace(
+            /%([A-Z_]+)%/g,
+            (m, key) => {
+              const values = {
+                TITLE: `${team} · standalone · The Tractor Store`,
+                SHELL_CSS: readFileSync(path.join(repoRoot, 'root-config/src/shell.css'), 'utf8'),
+                IMPORT_MAP: JSON.stringify({ imports }, null, 2),
+                CONFIG: JSON.stringify({ team, pages, storeOrigin }),
+              };
+              return values[key] ?? m;
+            },
+          ),
+      }),
+    ],
+    devServer: {
+      port,
+      // Page URLs (/products/classic, /product/CL-01, ...) get the standalone page.
+      historyApiFallback: { disableDotRule: true, index: '/index.html' },
+      static: [
+        ...[...sharedPackages.map((p) => p.name), '@single-spa/import-map-injector'].map((name) => ({
+          directory: packageDir(name),
+          publicPath: packageUrl(name),
+          watch: false,
+        })),
+        {
+          directory: path.join(repoRoot, 'node_modules/@fontsource/inter/files'),
+          publicPath: '/cdn/fonts',
+          watch: false,
+        },
+      ],
+      // Other teams' APIs, for their real fragments: the full store answers (this team's API is mocked).
+      proxy: [{ context: others.map((t) => `/${t}/api`), target: storeOrigin, changeOrigin: true }],
+      setupMiddlewares: (middlewares, devServer) => {
+        devServer.app.get('/mockServiceWorker.js', (_request, response) =>
+          response.sendFile(path.join(repoRoot, 'node_modules/msw/lib/mockServiceWorker.js')),
+        );
+        devServer.app.get('/cdn/img/*', (request, response, next) => {
+          const svg = images.get(request.path.slice('/cdn/img/'.length));
+          if (!svg) return next();
+          response.type('image/svg+xml').send(svg);
+        });
+        return middlewares;
+      },
+      // The bundle may run on another origin (the store, through an import-map override): live reload
+      // connects back here.
+      client: { webSocketURL: `ws://localhost:${port}/ws`, overlay: { warnings: false } },
+    },
+    infrastructureLogging: { level: 'warn' },
+  };
+}
