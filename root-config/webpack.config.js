@@ -27,8 +27,9 @@ export default (_env, argv) => {
   return merge(base, {
     entry: {
       ...Object.fromEntries(sharedBuilds.map((b) => [`shared/${b.name}`, path.join(repoRoot, b.source)])),
-      // Loaded only in mock mode, by its import-map name.
+      // Loaded only in mock mode, and only for developers, by their import-map names.
       'tractor-root-config-mocks': path.join(import.meta.dirname, 'src/mock-mode.ts'),
+      'tractor-root-config-devtools': path.join(import.meta.dirname, 'src/devtools.ts'),
     },
     output: {
       filename: production ? '[name].[contenthash:8].js' : '[name].js',
@@ -55,6 +56,7 @@ export default (_env, argv) => {
             ),
             '@tractor/root-config': fileOf('tractor-root-config'),
             '@tractor/root-config/mocks': fileOf('tractor-root-config-mocks'),
+            '@tractor/root-config/devtools': fileOf('tractor-root-config-devtools'),
           };
           const preloads = [
             shared['@tractor/root-config'],

@@ -7,9 +7,9 @@ export const repoRoot = path.join(import.meta.dirname, '..');
 
 /** Teams the gateway routes to, built or not (a missing one answers 503 and the page shows its error screen). */
 export const allTeams = [
-  { team: 'explore', portOffset: 1 },
-  { team: 'decide', portOffset: 2 },
-  { team: 'checkout', portOffset: 3 },
+  { team: 'explore', portOffset: 1, devPort: 9001 },
+  { team: 'decide', portOffset: 2, devPort: 9002 },
+  { team: 'checkout', portOffset: 3, devPort: 9003 },
 ] as const;
 
 export interface TeamService {

@@ -4,6 +4,8 @@
 //   --fresh    new, empty databases in a temporary folder, deleted on exit (the e2e tests use this)
 //   --no-build serve whatever is built
 //   --mock     no services at all: every API answered by msw in the page (each team's mocks)
+//   --override @tractor/decide=http://localhost:9002/tractor-decide.js   (repeatable) load that module from
+//              there instead, and show the developer overlay — what `npm run dev -- --team decide` does
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
@@ -17,6 +19,7 @@ const { values: args } = parseArgs({
     fresh: { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
     mock: { type: 'boolean', default: false },
+    override: { type: 'string', multiple: true, default: [] },
   },
 });
 const port = Number(args.port);
@@ -139,6 +142,9 @@ try {
     ...serviceUrls,
     PORT: String(port),
     ...(args.mock ? { MOCK: 'on' } : {}),
+    IMPORT_MAP_OVERRIDES: JSON.stringify(
+      Object.fromEntries(args.override.map((o) => [o.slice(0, o.indexOf('=')), o.slice(o.indexOf('=') + 1)])),
+    ),
   });
   await waitForHealth('gateway', `http://127.0.0.1:${port}/health`, gateway);
   const mode = args.mock ? ' in mock mode (no services; msw answers in the page)' : '';

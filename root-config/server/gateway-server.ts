@@ -29,6 +29,8 @@ const app = await buildGateway({
     checkout: env.CHECKOUT_URL ?? 'http://127.0.0.1:3003',
   },
   logger: { level: env.LOG_LEVEL ?? 'info' },
+  // IMPORT_MAP_OVERRIDES='{"@tractor/decide":"http://localhost:9002/tractor-decide.js"}' (npm run dev).
+  overrides: JSON.parse(env.IMPORT_MAP_OVERRIDES ?? '{}') as Record<string, string>,
 });
 await app.listen({ port, host });
 console.log(

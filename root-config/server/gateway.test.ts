@@ -65,3 +65,47 @@ test('hashed shared files are cached for good; missing files are a 404', async (
   assert.equal((await gateway.inject('/shared/nope.js')).statusCode, 404);
   assert.equal((await gateway.inject('/favicon.ico')).statusCode, 404);
 });
+
+test('mock mode: team bundles from their build folders, the worker script, a marked shell; no proxy', async () => {
+  const bundles = mkdtempSync(path.join(os.tmpdir(), 'bundles-'));
+  writeFileSync(path.join(bundles, 'tractor-explore.js'), 'export const home = {};');
+  const worker = path.join(bundles, 'mockServiceWorker.js');
+  writeFileSync(worker, '/* worker */');
+  const mock = await buildGateway({
+    distDir: dist,
+    services: { explore: 'http://127.0.0.1:9' },
+    mock: { bundles: { explore: bundles }, workerScript: worker },
+  });
+  try {
+    assert.equal((await mock.inject('/explore/static/tractor-explore.js')).statusCode, 200);
+    assert.equal((await mock.inject('/mockServiceWorker.js')).body, '/* worker */');
+    assert.match((await mock.inject('/products')).body, /<meta name="tractor-mode" content="mock">/);
+    assert.equal((await mock.inject('/explore/api/stores')).statusCode, 404, 'nothing proxied in mock mode');
+  } finally {
+    await mock.close();
+    rmSync(bundles, { recursive: true, force: true });
+  }
+});
+
+test('overrides: one more import map, after the page’s own and before the injector, and the overlay on', async () => {
+  writeFileSync(
+    path.join(dist, 'index.html'),
+    '<html><head><script type="injector-importmap">{}</script><script src=/shared/npm/@single-spa/import-map-injector@2/lib/import-map-injector.js></script></head></html>',
+  );
+  const dev = await buildGateway({
+    distDir: dist,
+    services: {},
+    overrides: { '@tractor/decide': 'http://localhost:9002/tractor-decide.js' },
+  });
+  try {
+    const html = (await dev.inject('/')).body;
+    const override = html.indexOf(
+      '{"imports":{"@tractor/decide":"http://localhost:9002/tractor-decide.js"}}',
+    );
+    assert.ok(override > html.indexOf('type="injector-importmap">{}'), 'after the page’s map');
+    assert.ok(override < html.indexOf('import-map-injector.js'), 'before the injector');
+    assert.match(html, /<meta name="tractor-devtools" content="on">/);
+  } finally {
+    await dev.close();
+  }
+});

@@ -20,6 +20,11 @@ export interface GatewayOptions {
    * msw's worker script is served at /mockServiceWorker.js and the page is told to start it.
    */
   readonly mock?: { readonly bundles: Readonly<Record<string, string>>; readonly workerScript: string };
+  /**
+   * Development: module name → URL, e.g. { "@tractor/decide": "http://localhost:9002/tractor-decide.js" }. The
+   * page gets one more import map with these (later maps win) and the developer overlay.
+   */
+  readonly overrides?: Readonly<Record<string, string>>;
 }
 
 const json = (statusCode: number, message: string) => ({
@@ -86,16 +91,27 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
   });
   app.get('/', (_request, reply) => sendShell(reply));
 
-  let mockShell: string | undefined;
+  const overrides = Object.keys(options.overrides ?? {}).length ? options.overrides : undefined;
+  let changedShell: string | undefined;
   function sendShell(reply: FastifyReply) {
     reply.header('cache-control', 'no-cache');
-    if (!options.mock) return reply.sendFile('index.html');
-    // The same shell, marked so the root config starts the mock worker before anything else.
-    mockShell ??= readFileSync(path.join(options.distDir, 'index.html'), 'utf8').replace(
-      '<head>',
-      '<head><meta name="tractor-mode" content="mock">',
-    );
-    return reply.type('text/html; charset=utf-8').send(mockShell);
+    if (!options.mock && !overrides) return reply.sendFile('index.html');
+    changedShell ??= changeShell(readFileSync(path.join(options.distDir, 'index.html'), 'utf8'));
+    return reply.type('text/html; charset=utf-8').send(changedShell);
+  }
+
+  function changeShell(html: string): string {
+    let head = '';
+    // Mock mode: the root config starts the mock worker before anything else.
+    if (options.mock) head += '<meta name="tractor-mode" content="mock">';
+    if (overrides) head += '<meta name="tractor-devtools" content="on">';
+    let page = html.replace('<head>', `<head>${head}`);
+    if (overrides) {
+      // After the page's own maps, before the injector merges them: the override wins.
+      const map = `<script type="injector-importmap">${JSON.stringify({ imports: overrides })}</script>`;
+      page = page.replace(/<script[^>]*import-map-injector[^>]*><\/script>/, (injector) => map + injector);
+    }
+    return page;
   }
 
   app.get('/health', async () => ({ status: 'ok', service: 'gateway' }));

@@ -9,6 +9,17 @@ import { errorScreen, loadingScreen } from './screens.js';
 import type * as MockMode from './mock-mode.js';
 
 type MockMode = typeof MockMode;
+import type * as Devtools from './devtools.js';
+
+/** Developers opt in with localStorage.devtools (or ?devtools once); `npm run dev` serves the page with it on. */
+function wantsDevtools(): boolean {
+  try {
+    if (localStorage.getItem('devtools')) return true;
+  } catch {
+    // no storage: no devtools
+  }
+  return document.querySelector('meta[name="tractor-devtools"]') !== null;
+}
 
 // Mock mode (npm run start:mock): every request must find the mock worker ready, so nothing starts before it
 // is. Its code is a module of its own in the import map: a shopper's page never downloads it.
@@ -46,4 +57,9 @@ function startStore() {
 
   interceptLinks(navigateToUrl);
   setupBoundaryToggle();
+  if (wantsDevtools()) {
+    void importModule('@tractor/root-config/devtools').then((devtools) =>
+      (devtools as typeof Devtools).showDevOverlay(),
+    );
+  }
 }

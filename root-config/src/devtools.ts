@@ -1,0 +1,54 @@
+// The developer overlay (development only: loaded when localStorage.devtools is set, or when `npm run dev`
+// serves the store): every registered application, its single-spa status, and the URL its module resolved to
+// — so an import-map override pointing a team at its dev server is visible at a glance.
+import { getAppNames, getAppStatus } from 'single-spa';
+
+const STYLE = `
+  .dev-overlay { position: fixed; left: 1rem; bottom: 1rem; z-index: 101; max-width: min(46rem, calc(100vw - 2rem));
+    padding: 0.5rem 0.75rem; border-radius: 0.5rem; background: rgb(27 27 27 / 92%); color: #fff;
+    font: 0.75rem/1.5 ui-monospace, monospace; }
+  .dev-overlay table { border-collapse: collapse; }
+  .dev-overlay th, .dev-overlay td { padding: 0 0.75rem 0 0; text-align: left; vertical-align: top; }
+  .dev-overlay .MOUNTED { color: #54ff90; }
+  .dev-overlay .LOAD_ERROR, .dev-overlay .SKIP_BECAUSE_BROKEN { color: #ff5a54; }`;
+
+/** The module URLs the page's import map (with any overrides) resolves to. */
+function importMap(): Record<string, string> {
+  const map = document.querySelector('script[type="importmap"]');
+  try {
+    return (JSON.parse(map?.textContent ?? '{}') as { imports?: Record<string, string> }).imports ?? {};
+  } catch {
+    return {};
+  }
+}
+
+export function showDevOverlay() {
+  const panel = document.createElement('aside');
+  panel.className = 'dev-overlay';
+  panel.setAttribute('aria-label', 'Registered applications');
+  const style = document.createElement('style');
+  style.textContent = STYLE;
+  document.head.append(style);
+
+  const render = () => {
+    const imports = importMap();
+    const table = document.createElement('table');
+    const head = table.createTHead().insertRow();
+    for (const title of ['application', 'status', 'loaded from'])
+      head.append(Object.assign(document.createElement('th'), { textContent: title }));
+    const body = table.createTBody();
+    for (const name of getAppNames()) {
+      const module = name.split('/').slice(0, 2).join('/');
+      const status = getAppStatus(name) ?? 'UNKNOWN';
+      const row = body.insertRow();
+      row.insertCell().textContent = name;
+      Object.assign(row.insertCell(), { textContent: status, className: status });
+      row.insertCell().textContent = new URL(imports[module] ?? module, location.href).href;
+    }
+    panel.replaceChildren(table);
+  };
+  window.addEventListener('single-spa:app-change', render);
+  window.addEventListener('single-spa:routing-event', render);
+  render();
+  document.body.append(panel);
+}
