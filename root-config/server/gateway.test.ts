@@ -12,7 +12,10 @@ let gateway: FastifyInstance;
 
 before(async () => {
   dist = mkdtempSync(path.join(os.tmpdir(), 'gateway-'));
-  writeFileSync(path.join(dist, 'index.html'), '<!doctype html><html><head><title>shell</title></head></html>');
+  writeFileSync(
+    path.join(dist, 'index.html'),
+    '<!doctype html><html><head><title>shell</title></head></html>',
+  );
   mkdirSync(path.join(dist, 'shared'));
   writeFileSync(path.join(dist, 'shared', 'tractor-ui.0123abcd.js'), 'export {};');
 

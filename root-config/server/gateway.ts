@@ -83,7 +83,10 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
   // Paths that look like files or APIs get a real 404 instead.
   app.setNotFoundHandler((request, reply) => {
     const pathname = request.url.split('?')[0] ?? '/';
-    const looksLikeAFile = /\.[a-z0-9]+$/i.test(pathname) || /^\/(cdn|shared)\//.test(pathname);
+    const looksLikeAFile =
+      /\.[a-z0-9]+$/i.test(pathname) ||
+      /^\/(cdn|shared)\//.test(pathname) ||
+      /^\/[\w-]+\/(api|static)\//.test(pathname);
     if (request.method !== 'GET' || looksLikeAFile) {
       return reply.code(404).send(json(404, `Nothing at ${request.method} ${pathname}.`));
     }
