@@ -1,10 +1,12 @@
 // The whole store in a real Chromium. Playwright starts `npm start`'s stack on a test port with fresh,
-// empty databases (seeded on start) and stops it afterwards.
+// empty databases (seeded on start), the store in mock mode, and each team's standalone dev server.
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './chromium.js';
+import { DEV_PORTS, MOCK_PORT, STORE_PORT } from './ports.js';
 
-const port = Number(process.env.E2E_PORT ?? 3100);
+const port = STORE_PORT;
+const repoRoot = path.join(import.meta.dirname, '..');
 
 export default defineConfig({
   testDir: './tests',
@@ -20,13 +22,41 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: chromiumLaunchOptions,
   },
-  webServer: {
-    command: `node --import tsx scripts/start.ts --port ${port} --fresh`,
-    cwd: path.join(import.meta.dirname, '..'),
-    url: `http://127.0.0.1:${port}/health`,
-    reuseExistingServer: false,
-    timeout: 180_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      // The store, with fresh databases. It builds what is out of date; the servers below only read builds.
+      command: `node --import tsx scripts/start.ts --port ${port} --fresh`,
+      cwd: repoRoot,
+      url: `http://127.0.0.1:${port}/health`,
+      reuseExistingServer: false,
+      timeout: 180_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      // The store in mock mode: no services, msw answers in the page.
+      command: `node --import tsx scripts/start.ts --port ${MOCK_PORT} --mock --no-build`,
+      cwd: repoRoot,
+      url: `http://127.0.0.1:${MOCK_PORT}/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    // Each team's standalone dev server. Decide's shows the store's real fragments; the others find no
+    // store (port 9) and show placeholders.
+    ...Object.entries(DEV_PORTS).map(([team, devPort]) => ({
+      command: `npm start --silent -w @tractor/${team}`,
+      cwd: repoRoot,
+      env: {
+        DEV_PORT: String(devPort),
+        STORE_URL: team === 'decide' ? `http://localhost:${port}` : 'http://127.0.0.1:9',
+      },
+      url: `http://localhost:${devPort}/`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'ignore' as const,
+      stderr: 'pipe' as const,
+    })),
+  ],
 });

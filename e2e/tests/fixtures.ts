@@ -8,7 +8,10 @@ const undeployed = allTeams.map((t) => t.team).filter((team) => !teamServices.so
 const undeployedModule = new RegExp(`/(${undeployed.join('|') || '-'})/static/`);
 
 interface Problems {
+  /** This test provokes an error matching `pattern` on purpose. */
   expect(pattern: RegExp): void;
+  /** This test talks to another of our origins on purpose (a dev server, the mock-mode store). */
+  allowOrigin(origin: string): void;
   readonly requests: string[];
 }
 
@@ -26,11 +29,16 @@ export const test = base.extend<{ problems: Problems }>({
         errors.push(`console error: ${message.text()} (${message.location().url})`);
       });
       page.on('request', (request) => requests.push(request.url()));
-      await use({ expect: (pattern) => void expected.push(pattern), requests });
+      const origins = [origin];
+      await use({
+        expect: (pattern) => void expected.push(pattern),
+        allowOrigin: (other) => void origins.push(new URL(other).origin),
+        requests,
+      });
       const unexpected = errors.filter((e) => !expected.some((p) => p.test(e)));
       expect(unexpected, 'errors on the page').toEqual([]);
       // blob: URLs of our origin are made in the page (canvas-confetti's worker); data: never leaves it.
-      const ours = [origin, `blob:${origin}/`, 'data:'];
+      const ours = [...origins, ...origins.map((o) => `blob:${o}/`), 'data:'];
       const foreign = requests.filter((url) => !ours.some((prefix) => url.startsWith(prefix)));
       expect(foreign, 'requests that left the origin').toEqual([]);
     },

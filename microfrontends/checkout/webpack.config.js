@@ -8,4 +8,8 @@ const pages = [
 ];
 
 export default (env, argv) =>
-  tractorWebpackConfig({ name: 'checkout', dirname: import.meta.dirname, port: 9003, pages }, argv, env);
+  tractorWebpackConfig(
+    { name: 'checkout', dirname: import.meta.dirname, port: Number(process.env.DEV_PORT ?? 9003), pages },
+    argv,
+    env,
+  );

@@ -6,4 +6,8 @@ const pages = [
 ];
 
 export default (env, argv) =>
-  tractorWebpackConfig({ name: 'decide', dirname: import.meta.dirname, port: 9002, pages }, argv, env);
+  tractorWebpackConfig(
+    { name: 'decide', dirname: import.meta.dirname, port: Number(process.env.DEV_PORT ?? 9002), pages },
+    argv,
+    env,
+  );

@@ -8,4 +8,8 @@ const pages = [
 ];
 
 export default (env, argv) =>
-  tractorWebpackConfig({ name: 'explore', dirname: import.meta.dirname, port: 9001, pages }, argv, env);
+  tractorWebpackConfig(
+    { name: 'explore', dirname: import.meta.dirname, port: Number(process.env.DEV_PORT ?? 9001), pages },
+    argv,
+    env,
+  );

@@ -1,0 +1,57 @@
+// npm run start:mock: the whole store with no service running, every API answered by msw in the page.
+import { MOCK_PORT } from '../ports.js';
+import { expect, test } from './fixtures.js';
+
+const MOCK = `http://localhost:${MOCK_PORT}`;
+
+test('the spec’s journey works in mock mode, with no service running', async ({ page, problems }) => {
+  problems.allowOrigin(MOCK);
+  await page.goto(`${MOCK}/product/CL-01`);
+  const badge = page.locator('explore-header checkout-mini-cart .badge');
+  const add = page.getByRole('button', { name: 'add to basket' });
+  await add.click();
+  await expect(badge).toHaveText('1');
+  await add.click();
+  await expect(badge).toHaveText('2');
+  await page.getByRole('link', { name: 'Stormy Sky' }).click();
+  await add.click();
+  await expect(badge).toHaveText('3');
+
+  await page.getByRole('link', { name: 'View in basket.' }).click();
+  await expect(page.getByText('Total: 17600 Ø')).toBeVisible();
+  await page.getByTitle('Remove Heritage Workhorse Stormy Sky from cart').click();
+  await expect(page.getByText('Total: 11400 Ø')).toBeVisible();
+  await expect(badge).toHaveText('2');
+
+  await page.getByRole('link', { name: 'Checkout' }).click();
+  await page.getByLabel('First name').fill('Ada');
+  await page.getByLabel('Last name').fill('Lovelace');
+  await page.getByRole('button', { name: 'choose a store' }).click();
+  await page
+    .getByRole('dialog', { name: 'Stores' })
+    .getByRole('listitem')
+    .filter({ hasText: 'Central Mall' })
+    .getByRole('button', { name: 'select' })
+    .click();
+  await expect(page.getByLabel('Store ID')).toHaveValue('store-c');
+  await page.getByRole('button', { name: 'place order' }).click();
+  await expect(page.getByRole('heading', { name: 'Thanks for your order!' })).toBeVisible();
+  await expect(badge).toBeEmpty();
+
+  // Nothing reached a service: every API request was answered in the page.
+  const apiResponses = await page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .filter((e) => /\/(explore|decide|checkout)\/api\//.test(e.name))
+      .map((e) => (e as PerformanceResourceTiming).responseStatus),
+  );
+  expect(apiResponses.length).toBeGreaterThan(0);
+});
+
+test('mock mode serves home, categories and stores from the mocks', async ({ page, problems }) => {
+  problems.allowOrigin(MOCK);
+  await page.goto(`${MOCK}/`);
+  await expect(page.getByRole('region', { name: 'Recommendations' }).getByRole('link')).toHaveCount(4);
+  await page.locator('explore-header').getByRole('link', { name: 'Stores' }).click();
+  await expect(page.locator('explore-stores-page .tile')).toHaveCount(4);
+});
