@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, expectSameDocument, markDocument, test } from './fixtures.js';
+import { chooseStore, expect, expectSameDocument, markDocument, test } from './fixtures.js';
 
 const miniCart = (page: Page) => page.locator('explore-header checkout-mini-cart').getByRole('link');
 const badge = (page: Page) => page.locator('explore-header checkout-mini-cart .badge');
@@ -74,13 +74,7 @@ test('the spec’s journey: add, basket, remove, checkout, thanks', async ({ pag
   await expect(placeOrder).toBeDisabled();
   await page.getByLabel('Last name').fill('Lovelace');
   await expect(placeOrder).toBeDisabled();
-  await page.getByRole('button', { name: 'choose a store' }).click();
-  await page
-    .getByRole('dialog', { name: 'Stores' })
-    .getByRole('listitem')
-    .filter({ hasText: 'Central Mall' })
-    .getByRole('button', { name: 'select' })
-    .click();
+  await chooseStore(page, 'Central Mall');
   await expect(page.locator('explore-store-picker')).toContainText('Central Mall');
   await expect(page.getByLabel('Store ID')).toHaveValue('store-c');
   await expect(page.getByLabel('Store ID')).toHaveAttribute('readonly', '');

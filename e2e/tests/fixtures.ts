@@ -55,3 +55,14 @@ export async function markDocument(page: Page) {
 export async function expectSameDocument(page: Page) {
   expect(await page.evaluate(() => (window as unknown as { __tractorMark?: number }).__tractorMark)).toBe(42);
 }
+
+/** In Explore's store picker (on Checkout's form): open the dialog and select the named store. */
+export async function chooseStore(page: Page, name: string) {
+  await page.getByRole('button', { name: 'choose a store' }).click();
+  await page
+    .getByRole('dialog', { name: 'Stores' })
+    .getByRole('listitem')
+    .filter({ hasText: name })
+    .getByRole('button', { name: 'select' })
+    .click();
+}

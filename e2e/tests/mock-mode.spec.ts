@@ -1,6 +1,6 @@
 // npm run start:mock: the whole store with no service running, every API answered by msw in the page.
 import { MOCK_PORT } from '../ports.js';
-import { expect, test } from './fixtures.js';
+import { chooseStore, expect, test } from './fixtures.js';
 
 const MOCK = `http://localhost:${MOCK_PORT}`;
 
@@ -26,13 +26,7 @@ test('the spec’s journey works in mock mode, with no service running', async (
   await page.getByRole('link', { name: 'Checkout' }).click();
   await page.getByLabel('First name').fill('Ada');
   await page.getByLabel('Last name').fill('Lovelace');
-  await page.getByRole('button', { name: 'choose a store' }).click();
-  await page
-    .getByRole('dialog', { name: 'Stores' })
-    .getByRole('listitem')
-    .filter({ hasText: 'Central Mall' })
-    .getByRole('button', { name: 'select' })
-    .click();
+  await chooseStore(page, 'Central Mall');
   await expect(page.getByLabel('Store ID')).toHaveValue('store-c');
   await page.getByRole('button', { name: 'place order' }).click();
   await expect(page.getByRole('heading', { name: 'Thanks for your order!' })).toBeVisible();
