@@ -21,13 +21,7 @@ function wantsDevtools(): boolean {
   return document.querySelector('meta[name="tractor-devtools"]') !== null;
 }
 
-// Mock mode (npm run start:mock): every request must find the mock worker ready, so nothing starts before it
-// is. Its code is a module of its own in the import map: a shopper's page never downloads it.
-const mocksReady = document.querySelector('meta[name="tractor-mode"][content="mock"]')
-  ? importModule('@tractor/root-config/mocks').then((mocks) => (mocks as MockMode).startMocks())
-  : Promise.resolve();
-
-void mocksReady.then(() => {
+function boot() {
   // Fragment-owning modules start loading at once; their elements upgrade whenever they arrive.
   loadFragments();
   // This module is imported from <head> as soon as the import map is ready, so it may run before the parser
@@ -37,7 +31,17 @@ void mocksReady.then(() => {
   } else {
     startStore();
   }
-});
+}
+
+// Mock mode (npm run start:mock): every request must find the mock worker ready, so nothing starts before it
+// is. Its code is a module of its own in the import map: a shopper's page never downloads it.
+if (document.querySelector('meta[name="tractor-mode"][content="mock"]')) {
+  void importModule('@tractor/root-config/mocks')
+    .then((mocks) => (mocks as MockMode).startMocks())
+    .then(boot);
+} else {
+  boot();
+}
 
 function startStore() {
   const template = document.querySelector<HTMLTemplateElement>('#single-spa-layout');
