@@ -12,6 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import autocannon from 'autocannon';
 import { chromiumLaunchOptions } from '../e2e/chromium.js';
+import { readVitals, recordVitals } from '../e2e/web-vitals.js';
 import { repoRoot, teamServices } from './stack.js';
 
 const PORT = 3300;
@@ -100,30 +101,12 @@ async function loadHome(browser: Browser, throttled: boolean): Promise<Load> {
       uploadThroughput: -1,
     });
   }
-  await page.addInitScript(() => {
-    const w = window as unknown as { __lcp: number; __cls: number };
-    w.__lcp = 0;
-    w.__cls = 0;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) w.__lcp = entry.startTime;
-    }).observe({ type: 'largest-contentful-paint', buffered: true });
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as (PerformanceEntry & {
-        value: number;
-        hadRecentInput: boolean;
-      })[]) {
-        if (!entry.hadRecentInput) w.__cls += entry.value;
-      }
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
+  await page.addInitScript(recordVitals);
   await page.goto(BASE);
   await page.getByRole('region', { name: 'Recommendations' }).getByRole('link').nth(3).waitFor();
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(300);
-  const { lcp, cls } = await page.evaluate(() => {
-    const w = window as unknown as { __lcp: number; __cls: number };
-    return { lcp: w.__lcp, cls: w.__cls };
-  });
+  const { lcp, cls } = await readVitals(page);
   const sizes = await Promise.all(scripts);
   await context.close();
   return { js: sizes.reduce((a, b) => a + b, 0), jsFiles: sizes.length, lcp, cls };
@@ -164,13 +147,11 @@ async function tileToProduct(page: Page): Promise<number> {
 async function productCls(browser: Browser): Promise<number> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  await page.addInitScript(`window.__cls = 0; new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
-  }).observe({ type: 'layout-shift', buffered: true });`);
+  await page.addInitScript(recordVitals);
   await page.goto(`${BASE}/product/CL-01`);
   await page.locator('decide-product-page explore-recommendations').getByRole('link').nth(3).waitFor();
   await page.waitForLoadState('networkidle');
-  const cls = await page.evaluate<number>('window.__cls');
+  const { cls } = await readVitals(page);
   await context.close();
   return cls;
 }

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { readVitals, recordVitals } from '../web-vitals.js';
 import { expect, expectSameDocument, markDocument, test } from './fixtures.js';
 
 const picture = (page: Page) => page.locator('decide-product-page img.picture');
@@ -90,22 +91,11 @@ test('home → Machines → a product → another variant → Back, all without 
 });
 
 test('nothing moves while the page and its fragments load (CLS 0)', async ({ page }) => {
-  await page.addInitScript(() => {
-    const w = window as unknown as { __cls: number };
-    w.__cls = 0;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as (PerformanceEntry & {
-        value: number;
-        hadRecentInput: boolean;
-      })[]) {
-        if (!entry.hadRecentInput) w.__cls += entry.value;
-      }
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
+  await page.addInitScript(recordVitals);
   await page.goto('/product/CL-01');
   await expect(recommendations(page)).toHaveCount(4);
   await page.waitForLoadState('networkidle');
-  expect(await page.evaluate(() => (window as unknown as { __cls: number }).__cls)).toBe(0);
+  expect((await readVitals(page)).cls).toBe(0);
 });
 
 test('when Decide’s service is down the page says so, and the frame still works', async ({
