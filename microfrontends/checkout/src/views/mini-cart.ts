@@ -28,6 +28,8 @@ export class CheckoutMiniCart extends LitElement {
         position: relative;
         display: grid;
         place-items: center;
+        /* Exactly the slot Explore's header reserves for it: nothing moves when it arrives. */
+        box-sizing: border-box;
         width: 3rem;
         height: 3rem;
         border: 2px solid var(--tractor-ink, #1b1b1b);
