@@ -5,6 +5,7 @@ import path from 'node:path';
 import { merge } from 'webpack-merge';
 import { isSharedRequest, sharedBuilds } from './shared-dependencies.js';
 import { standaloneConfig } from './webpack.standalone.js';
+import { teams } from './shared/teams.js';
 
 const repoRoot = import.meta.dirname;
 
@@ -25,15 +26,18 @@ function importedFromMap(request, issuer) {
  * @param {string} options.name       module name without scope, e.g. "explore" → file tractor-explore.js
  * @param {string} options.dirname    the package folder (import.meta.dirname of the caller)
  * @param {string} [options.entry]    defaults to src/tractor-<name>.ts
- * @param {number} [options.port]     webpack-dev-server port for standalone/integrated development
- * @param {object[]} [options.pages] the team's pages, for its standalone page (see webpack.standalone.js)
+ * @param {number} [options.port]     webpack-dev-server port; a team's defaults to DEV_PORT or its registry entry's
  * @param {{ mode?: string }} [argv]  webpack-cli's argv
- * @param {{ WEBPACK_SERVE?: boolean }} [env] webpack-cli's env: `webpack serve` adds the standalone page
+ * @param {{ WEBPACK_SERVE?: boolean }} [env] webpack-cli's env: `webpack serve` adds a team's standalone page
  * @returns {import('webpack').Configuration}
  */
 export function tractorWebpackConfig(options, argv = {}, env = {}) {
-  const config = baseConfig(options, argv);
-  return env.WEBPACK_SERVE && options.pages ? merge(config, standaloneConfig(options)) : config;
+  const team = teams.find((t) => t.name === options.name);
+  const port = options.port ?? Number(process.env.DEV_PORT ?? team?.devPort);
+  const config = baseConfig({ ...options, port }, argv);
+  return env.WEBPACK_SERVE && team
+    ? merge(config, standaloneConfig({ ...options, port, pages: team.pages }))
+    : config;
 }
 
 function baseConfig(options, argv) {

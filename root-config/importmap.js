@@ -3,10 +3,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sharedPackages } from '../shared-dependencies.js';
+import { teams } from '../shared/teams.js';
 
 const repoRoot = path.join(import.meta.dirname, '..');
 
-export const TEAMS = ['explore', 'decide', 'checkout'];
+export const TEAMS = teams.map((t) => t.name);
 
 /** Each team's module and where its service serves it (through the gateway, same origin); and its mocked
  *  service, which only mock mode and standalone pages load. */

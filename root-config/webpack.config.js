@@ -7,6 +7,7 @@ import HtmlWebpackPlugin from 'html-webpack-plugin';
 import { merge } from 'webpack-merge';
 import { tractorWebpackConfig } from '../webpack.config.base.js';
 import { sharedBuilds } from '../shared-dependencies.js';
+import { teams } from '../shared/teams.js';
 import { CdnPlugin, FONT_FILES } from './cdn/cdn-plugin.js';
 import {
   preloadGraph,
@@ -19,7 +20,8 @@ import {
 const repoRoot = path.join(import.meta.dirname, '..');
 // Modules every page needs: preloaded so the browser fetches them in parallel, not one import at a time.
 const PRELOAD_PACKAGES = ['single-spa', 'single-spa-layout', 'lit', '@lit/task'];
-const PRELOAD_TEAMS = ['@tractor/explore', '@tractor/checkout'];
+// Teams whose fragments appear on every page (the header, the mini cart).
+const PRELOAD_TEAMS = teams.filter((t) => t.fragments.length > 0).map((t) => `@tractor/${t.name}`);
 
 export default (_env, argv) => {
   const base = tractorWebpackConfig({ name: 'root-config', dirname: import.meta.dirname, port: 9000 }, argv);

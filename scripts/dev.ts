@@ -4,18 +4,19 @@
 //   --port N                         the store's port (default 3000)
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { allTeams, repoRoot } from './stack.js';
+import { teams } from '../shared/teams.js';
+import { repoRoot } from './stack.js';
 
 const { values: args } = parseArgs({
   options: { team: { type: 'string' }, port: { type: 'string', default: '3000' } },
 });
-const team = allTeams.find((t) => t.team === args.team);
+const team = teams.find((t) => t.name === args.team);
 if (!team) {
-  console.error(`--team must be one of ${allTeams.map((t) => t.team).join(', ')}.`);
+  console.error(`--team must be one of ${teams.map((t) => t.name).join(', ')}.`);
   process.exit(2);
 }
 const storeUrl = `http://localhost:${args.port}`;
-const moduleUrl = `http://localhost:${team.devPort}/tractor-${team.team}.js`;
+const moduleUrl = `http://localhost:${team.devPort}/tractor-${team.name}.js`;
 
 const children = [
   spawn(
@@ -27,21 +28,21 @@ const children = [
       '--port',
       args.port!,
       '--override',
-      `@tractor/${team.team}=${moduleUrl}`,
+      `@tractor/${team.name}=${moduleUrl}`,
     ],
     { cwd: repoRoot, stdio: 'inherit' },
   ),
-  spawn('npm', ['start', '--silent', '-w', `@tractor/${team.team}`], {
+  spawn('npm', ['start', '--silent', '-w', `@tractor/${team.name}`], {
     cwd: repoRoot,
     env: { ...process.env, STORE_URL: storeUrl },
     stdio: ['ignore', 'ignore', 'inherit'],
   }),
 ];
 console.log(
-  `${team.team}'s dev server: http://localhost:${team.devPort} (standalone page), module ${moduleUrl}`,
+  `${team.name}'s dev server: http://localhost:${team.devPort} (standalone page), module ${moduleUrl}`,
 );
 console.log(
-  `The store at ${storeUrl} loads @tractor/${team.team} from the dev server; save a file to reload.`,
+  `The store at ${storeUrl} loads @tractor/${team.name} from the dev server; save a file to reload.`,
 );
 
 let stopping = false;

@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { allTeams, builds, repoRoot, teamServices } from './stack.js';
+import { builds, repoRoot, teamServices } from './stack.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -124,7 +124,7 @@ if (!args['no-build']) buildWhatIsNeeded();
 // Every process knows where each team's service listens: the gateway proxies to them, and a service may
 // call another team's service through that team's typed client (Checkout asks Explore about stores).
 const serviceUrls: Record<string, string> = {};
-for (const { team, portOffset } of allTeams) {
+for (const { team, portOffset } of teamServices) {
   serviceUrls[`${team.toUpperCase()}_URL`] = `http://127.0.0.1:${port + portOffset}`;
 }
 

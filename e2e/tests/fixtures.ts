@@ -1,11 +1,6 @@
 // Every test watches its page: an uncaught error, or a request to another origin, fails it. A test that
 // provokes an error on purpose says which one it expects with `problems.expect(/…/)`.
 import { test as base, expect, type Page } from '@playwright/test';
-import { allTeams, teamServices } from '../../scripts/stack.js';
-
-/** Teams in the layout whose services this stack does not run yet: loading their module fails, by design. */
-const undeployed = allTeams.map((t) => t.team).filter((team) => !teamServices.some((s) => s.team === team));
-const undeployedModule = new RegExp(`/(${undeployed.join('|') || '-'})/static/`);
 
 interface Problems {
   /** This test provokes an error matching `pattern` on purpose. */
@@ -25,7 +20,6 @@ export const test = base.extend<{ problems: Problems }>({
       page.on('pageerror', (error) => errors.push(`page error: ${error.message}\n${error.stack}`));
       page.on('console', (message) => {
         if (message.type() !== 'error') return;
-        if (undeployedModule.test(message.location().url)) return;
         errors.push(`console error: ${message.text()} (${message.location().url})`);
       });
       page.on('request', (request) => requests.push(request.url()));

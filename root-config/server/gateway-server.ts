@@ -1,6 +1,7 @@
 // The gateway process: `npm start -w @tractor/root-config`. PORT (3000), HOST, and each team's service origin
-// from EXPLORE_URL, DECIDE_URL, CHECKOUT_URL (defaults: ports 3001–3003 on this machine).
+// from <TEAM>_URL, e.g. EXPLORE_URL (default: this machine, the gateway's port + the team's offset).
 import path from 'node:path';
+import { teams } from '@tractor/shared/teams';
 import { buildGateway } from './gateway.js';
 
 const env = process.env;
@@ -8,7 +9,6 @@ const port = Number(env.PORT ?? 3000);
 const host = env.HOST ?? '127.0.0.1';
 
 const repoRoot = path.join(import.meta.dirname, '../..');
-const teams = ['explore', 'decide', 'checkout'];
 
 const app = await buildGateway({
   distDir: env.DIST_DIR ?? path.join(import.meta.dirname, '../dist'),
@@ -17,17 +17,18 @@ const app = await buildGateway({
     ? {
         mock: {
           bundles: Object.fromEntries(
-            teams.map((t) => [t, path.join(repoRoot, 'microfrontends', t, 'dist')]),
+            teams.map((t) => [t.name, path.join(repoRoot, 'microfrontends', t.name, 'dist')]),
           ),
           workerScript: path.join(repoRoot, 'node_modules/msw/lib/mockServiceWorker.js'),
         },
       }
     : {}),
-  services: {
-    explore: env.EXPLORE_URL ?? 'http://127.0.0.1:3001',
-    decide: env.DECIDE_URL ?? 'http://127.0.0.1:3002',
-    checkout: env.CHECKOUT_URL ?? 'http://127.0.0.1:3003',
-  },
+  services: Object.fromEntries(
+    teams.map((t) => [
+      t.name,
+      env[`${t.name.toUpperCase()}_URL`] ?? `http://127.0.0.1:${port + t.portOffset}`,
+    ]),
+  ),
   logger: { level: env.LOG_LEVEL ?? 'info' },
   // IMPORT_MAP_OVERRIDES='{"@tractor/decide":"http://localhost:9002/tractor-decide.js"}' (npm run dev).
   overrides: JSON.parse(env.IMPORT_MAP_OVERRIDES ?? '{}') as Record<string, string>,

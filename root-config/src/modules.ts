@@ -1,12 +1,13 @@
 // How the root config finds team code: an application "@tractor/explore/home" is the export "home" of the
 // module "@tractor/explore" (resolved by the import map, so an override can point it elsewhere).
 import type { LifeCycles } from 'single-spa';
+import { teamModule, teams } from '@tractor/shared/teams';
 
 /** Every team's module. */
-export const TEAM_MODULES = ['@tractor/explore', '@tractor/decide', '@tractor/checkout'];
+export const TEAM_MODULES = teams.map((t) => teamModule(t.name));
 
 /** Teams whose custom elements appear on pages they do not own (header, mini cart, recommendations, ...). */
-export const FRAGMENT_MODULES = ['@tractor/explore', '@tractor/checkout'];
+export const FRAGMENT_MODULES = teams.filter((t) => t.fragments.length > 0).map((t) => teamModule(t.name));
 
 /** Imports a module by its import-map name (never bundled: the map decides where it comes from). */
 export const importModule = (specifier: string): Promise<Record<string, unknown>> =>

@@ -6,7 +6,7 @@ import { pathToActiveWhen, registerApplication, start, navigateToUrl, type LifeC
 import { http, HttpResponse, type RequestHandler } from 'msw';
 import { setupWorker } from 'msw/browser';
 import { interceptLinks } from '../spa/links.js';
-import { FRAGMENTS } from './fragments.js';
+import { teams } from '../teams.js';
 
 interface Page {
   readonly name: string;
@@ -129,9 +129,9 @@ function devBar(others: Record<string, 'real' | 'placeholders'>) {
 await mockOwnService();
 const others = Object.fromEntries(
   await Promise.all(
-    Object.entries(FRAGMENTS)
-      .filter(([team, tags]) => team !== config.team && tags.length > 0)
-      .map(async ([team, tags]) => [team, await otherTeam(team, tags)] as const),
+    teams
+      .filter((t) => t.name !== config.team && t.fragments.length > 0)
+      .map(async (t) => [t.name, await otherTeam(t.name, t.fragments)] as const),
   ),
 );
 await importModule(teamModule); // defines this team's own fragments

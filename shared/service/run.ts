@@ -4,11 +4,12 @@
 // build in microfrontends/<team>/dist.
 import path from 'node:path';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { team } from '../teams.js';
 import { migrate, openDatabase, type Database } from './db.js';
 
 export interface RunOptions {
+  /** The team's name in the registry: its default port is 3000 + the registry's port offset. */
   readonly team: string;
-  readonly defaultPort: number;
   /** The service's folder (services/<team>). */
   readonly serviceDir: string;
   /** Builds the app; `common` holds what every service gets: its logger and its bundle folder. */
@@ -21,7 +22,7 @@ export interface RunOptions {
 export async function runService(options: RunOptions): Promise<void> {
   const started = performance.now();
   const env = process.env;
-  const port = Number(env.PORT ?? options.defaultPort);
+  const port = Number(env.PORT ?? 3000 + team(options.team).portOffset);
   const host = env.HOST ?? '127.0.0.1';
   const db = await openDatabase({
     url: env.DATABASE_URL,

@@ -1,9 +1,21 @@
 // Team boundaries: every team-owned element marks its host with data-boundary="<team>" (fragments) or
 // data-boundary-page="<team>" (pages). The root config's toggle sets --tractor-boundary-* on <html>; custom
 // properties inherit through shadow roots, so these rules light up parts however deeply they are nested.
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { teams } from '../teams.js';
 
-export type Team = 'explore' | 'decide' | 'checkout' | 'inspire';
+/** A team's name, as the registry lists it. */
+export type Team = string;
+
+// Each team's colour, from the registry.
+const teamColours = unsafeCSS(
+  teams
+    .map(
+      (t) =>
+        `:host([data-boundary='${t.name}']), :host([data-boundary-page='${t.name}']) { --team-color: ${t.colour}; }`,
+    )
+    .join('\n'),
+);
 
 export const boundaryStyles = css`
   :host([data-boundary]),
@@ -33,22 +45,7 @@ export const boundaryStyles = css`
   :host([data-boundary-page])::after {
     content: attr(data-boundary-page) ' page';
   }
-  :host([data-boundary='explore']),
-  :host([data-boundary-page='explore']) {
-    --team-color: #c2410c;
-  }
-  :host([data-boundary='decide']),
-  :host([data-boundary-page='decide']) {
-    --team-color: #15803d;
-  }
-  :host([data-boundary='checkout']),
-  :host([data-boundary-page='checkout']) {
-    --team-color: #1d4ed8;
-  }
-  :host([data-boundary='inspire']),
-  :host([data-boundary-page='inspire']) {
-    --team-color: #7e22ce;
-  }
+  ${teamColours}
 `;
 
 /** Call from connectedCallback: marks the element as a part owned by `team`. */

@@ -2,18 +2,20 @@
 // COOKIE_SECURE=true sends the cart cookie over HTTPS only.
 import path from 'node:path';
 import { runService } from '@tractor/shared/service';
+import { team } from '@tractor/shared/teams';
 import { buildCheckoutApp } from './app.js';
 import { exploreStoresAt } from './stores.js';
 
 await runService({
   team: 'checkout',
-  defaultPort: 3003,
   serviceDir: path.join(import.meta.dirname, '..'),
   build: (db, common) =>
     buildCheckoutApp({
       db,
       ...common,
-      stores: exploreStoresAt(process.env.EXPLORE_URL ?? 'http://127.0.0.1:3001'),
+      stores: exploreStoresAt(
+        process.env.EXPLORE_URL ?? `http://127.0.0.1:${3000 + team('explore').portOffset}`,
+      ),
       secureCookies: process.env.COOKIE_SECURE === 'true',
     }),
 });

@@ -5,7 +5,6 @@ import { buildDecideApp } from './app.js';
 
 await runService({
   team: 'decide',
-  defaultPort: 3002,
   serviceDir: path.join(import.meta.dirname, '..'),
   build: (db, common) => buildDecideApp({ db, ...common }),
 });

@@ -5,7 +5,6 @@ import { buildExploreApp } from './app.js';
 
 await runService({
   team: 'explore',
-  defaultPort: 3001,
   serviceDir: path.join(import.meta.dirname, '..'),
   build: (db, common) => buildExploreApp({ db, ...common }),
 });

@@ -1,0 +1,30 @@
+// Types for teams.js (plain JavaScript, because webpack configs read it too).
+export interface TeamPage {
+  /** The export of the team's module that holds the page's lifecycles; the application is @tractor/<team>/<name>. */
+  readonly name: string;
+  /** The layout's route path (single-spa-layout syntax). */
+  readonly path: string;
+  readonly exact?: boolean;
+  /** The page's name in the standalone page's switcher. */
+  readonly label: string;
+  /** A URL to open it with, when the path has parameters. */
+  readonly example?: string;
+}
+
+export interface TeamEntry {
+  readonly name: string;
+  /** The team's service listens on the gateway's port + this. */
+  readonly portOffset: number;
+  /** The team's webpack-dev-server (standalone page, import-map override target). */
+  readonly devPort: number;
+  /** The team's colour in the boundary overlay. */
+  readonly colour: string;
+  readonly pages: readonly TeamPage[];
+  /** Custom elements the team offers to other teams' pages. */
+  readonly fragments: readonly string[];
+}
+
+export const teams: readonly TeamEntry[];
+export function team(name: string): TeamEntry;
+export function teamModule(name: string): string;
+export function fragmentOwner(tag: string): string | undefined;
