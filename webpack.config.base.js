@@ -2,7 +2,9 @@
 // A team's config only states what differs: its name, its entry, its dev-server port.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import webpack from 'webpack';
 import { merge } from 'webpack-merge';
+import { buildLabel, buildVersion, ManifestPlugin } from './webpack.manifest.js';
 import { isSharedRequest, sharedBuilds } from './shared-dependencies.js';
 import { standaloneConfig } from './webpack.standalone.js';
 import { teams } from './shared/teams.js';
@@ -35,9 +37,24 @@ export function tractorWebpackConfig(options, argv = {}, env = {}) {
   const team = teams.find((t) => t.name === options.name);
   const port = options.port ?? Number(process.env.DEV_PORT ?? team?.devPort);
   const config = baseConfig({ ...options, port }, argv);
-  return env.WEBPACK_SERVE && team
-    ? merge(config, standaloneConfig({ ...options, port, pages: team.pages }))
-    : config;
+  if (!team) return config;
+  if (env.WEBPACK_SERVE) return merge(config, standaloneConfig({ ...options, port, pages: team.pages }));
+  return config.mode === 'production' ? merge(config, teamRelease(options)) : config;
+}
+
+/**
+ * A team's production build is a release: every file content-hashed (it is published once and never changes),
+ * and a manifest the deploy command reads. Only a build label (TRACTOR_BUILD_LABEL, e.g. a canary) is compiled
+ * in, so the same sources give the same files whatever the commit.
+ */
+function teamRelease({ name, dirname }) {
+  return {
+    output: { filename: '[name].[contenthash:8].js' },
+    plugins: [
+      new ManifestPlugin({ team: name, version: buildVersion(dirname) }),
+      new webpack.DefinePlugin({ __TRACTOR_BUILD_LABEL__: JSON.stringify(buildLabel()) }),
+    ],
+  };
 }
 
 function baseConfig(options, argv) {

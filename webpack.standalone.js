@@ -1,7 +1,8 @@
 // What `webpack serve` adds to a team's build: the team's standalone page. It serves everything the page needs
 // from its own origin — shared libraries from node_modules, the shared builds (zod/mini subset, pattern library,
 // msw), our images and fonts, msw's worker script — plus the team's bundle and its mocks. Other teams' modules
-// come from the full store (STORE_URL, default http://localhost:3000) when it runs; their APIs are proxied there.
+// come from the full store (STORE_URL, default http://localhost:3000) when it runs — the page reads the store's
+// live import map — and their APIs are proxied there.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
@@ -25,7 +26,6 @@ export function standaloneConfig({ name: team, port, pages }) {
     ...Object.fromEntries(sharedBuilds.flatMap((b) => b.specifiers.map((s) => [s, `/shared/${b.name}.js`]))),
     [`@tractor/${team}`]: `/tractor-${team}.js`,
     [`@tractor/${team}/mocks`]: `/tractor-${team}-mocks.js`,
-    ...Object.fromEntries(others.map((t) => [`@tractor/${t}`, `${storeOrigin}/${t}/static/tractor-${t}.js`])),
   };
   const images = cdnImages();
   return {

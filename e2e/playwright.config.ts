@@ -9,7 +9,12 @@ const port = STORE_PORT;
 const repoRoot = path.join(import.meta.dirname, '..');
 
 export default defineConfig({
-  testDir: './tests',
+  testDir: '.',
+  // "outage" stops services of the shared test store, so it runs once every other test is done.
+  projects: [
+    { name: 'store', testDir: './tests' },
+    { name: 'outage', testDir: './outage', dependencies: ['store'] },
+  ],
   fullyParallel: true,
   workers: 2,
   forbidOnly: Boolean(process.env.CI),
@@ -27,7 +32,8 @@ export default defineConfig({
       // The store, with fresh databases. It builds what is out of date; the servers below only read builds.
       command: `node --import tsx scripts/start.ts --port ${port} --fresh`,
       cwd: repoRoot,
-      url: `http://127.0.0.1:${port}/health`,
+      // Ready once every team is deployed, not when the gateway first answers.
+      wait: { stdout: /is open at/ },
       reuseExistingServer: false,
       timeout: 180_000,
       stdout: 'ignore',
@@ -35,9 +41,9 @@ export default defineConfig({
     },
     {
       // The store in mock mode: no services, msw answers in the page.
-      command: `node --import tsx scripts/start.ts --port ${MOCK_PORT} --mock --no-build`,
+      command: `node --import tsx scripts/start.ts --port ${MOCK_PORT} --mock --fresh --no-build`,
       cwd: repoRoot,
-      url: `http://127.0.0.1:${MOCK_PORT}/health`,
+      wait: { stdout: /is open at/ },
       reuseExistingServer: false,
       timeout: 60_000,
       stdout: 'ignore',

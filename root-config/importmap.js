@@ -1,5 +1,6 @@
-// Builds the page's import maps and its modulepreload list from shared-dependencies.js (the list webpack
-// externals come from too) and the teams' modules. Used by webpack.config.js at build time.
+// The platform's part of the import map: the served npm packages (from shared-dependencies.js, the list webpack
+// externals come from too), their URLs and the modulepreload graph. Used at build time by webpack.config.js
+// and by the standalone pages; the teams' entries are live (the gateway's import map service).
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sharedPackages } from '../shared-dependencies.js';
@@ -8,15 +9,6 @@ import { teams } from '../shared/teams.js';
 const repoRoot = path.join(import.meta.dirname, '..');
 
 export const TEAMS = teams.map((t) => t.name);
-
-/** Each team's module and where its service serves it (through the gateway, same origin); and its mocked
- *  service, which only mock mode and standalone pages load. */
-export const teamModules = Object.fromEntries(
-  TEAMS.flatMap((team) => [
-    [`@tractor/${team}`, `/${team}/static/tractor-${team}.js`],
-    [`@tractor/${team}/mocks`, `/${team}/static/tractor-${team}-mocks.js`],
-  ]),
-);
 
 export function packageDir(name) {
   for (const base of [import.meta.dirname, repoRoot]) {

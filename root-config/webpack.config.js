@@ -1,27 +1,96 @@
 // The root config's build: the shell module, the shared modules built from our sources (zod/mini subset,
-// pattern library), the served npm packages, the CDN's images and fonts, and index.html with the maps.
+// pattern library), the served npm packages, the CDN's images and fonts, the page template (index.html) and
+// platform.json — the platform's own import-map entries with their integrity, and the modules every page
+// preloads. The gateway renders the page per request from these and the teams' live entries.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import CopyPlugin from 'copy-webpack-plugin';
-import HtmlWebpackPlugin from 'html-webpack-plugin';
+import webpack from 'webpack';
 import { merge } from 'webpack-merge';
 import { tractorWebpackConfig } from '../webpack.config.base.js';
+import { integrityOf } from '../webpack.manifest.js';
 import { sharedBuilds } from '../shared-dependencies.js';
-import { teams } from '../shared/teams.js';
 import { CdnPlugin, FONT_FILES } from './cdn/cdn-plugin.js';
-import {
-  preloadGraph,
-  sharedPackageCopies,
-  sharedPackageImports,
-  shellScriptUrl,
-  teamModules,
-} from './importmap.js';
+import { preloadGraph, sharedPackageCopies, sharedPackageImports, shellScriptUrl } from './importmap.js';
 
 const repoRoot = path.join(import.meta.dirname, '..');
 // Modules every page needs: preloaded so the browser fetches them in parallel, not one import at a time.
 const PRELOAD_PACKAGES = ['single-spa', 'single-spa-layout', 'lit', '@lit/task'];
-// Teams whose fragments appear on every page (the header, the mini cart).
-const PRELOAD_TEAMS = teams.filter((t) => t.fragments.length > 0).map((t) => `@tractor/${t.name}`);
+
+/** The page template, with the parts known at build time filled in. */
+function pageTemplate() {
+  const values = {
+    SHELL_CSS: readFileSync(path.join(import.meta.dirname, 'src/shell.css'), 'utf8'),
+    INJECTOR_URL: shellScriptUrl('injector'),
+    OVERRIDES_URL: shellScriptUrl('overrides'),
+    FONT_PRELOADS: FONT_FILES.map(
+      (f) => `<link rel="preload" href="/cdn/fonts/${f}" as="font" type="font/woff2" crossorigin />`,
+    ).join('\n    '),
+  };
+  // index.html marks each generated part as %NAME% (or <!-- %NAME% --> where a comment keeps it valid HTML).
+  // The parts not filled here are the gateway's, per request (server/shell.ts).
+  return readFileSync(path.join(import.meta.dirname, 'src/index.html'), 'utf8').replace(
+    /(?:<!-- )?%([A-Z_]+)%(?: -->)?/g,
+    (marker, name) => values[name] ?? marker,
+  );
+}
+
+/**
+ * Writes index.html and platform.json once every file has its final name and bytes (after minification and
+ * the real content hashes), and marks them minimized: the per-request markers must survive as written.
+ */
+class ShellPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('ShellPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: 'ShellPlugin', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT },
+        (assets) => {
+          const fileOf = (entry) =>
+            `/${compilation.entrypoints
+              .get(entry)
+              .getFiles()
+              .find((f) => f.endsWith('.js'))}`;
+          const imports = {
+            ...sharedPackageImports(),
+            ...Object.fromEntries(
+              sharedBuilds.flatMap((b) =>
+                b.specifiers.map((specifier) => [specifier, fileOf(`shared/${b.name}`)]),
+              ),
+            ),
+            '@tractor/root-config': fileOf('tractor-root-config'),
+            '@tractor/root-config/mocks': fileOf('tractor-root-config-mocks'),
+            '@tractor/root-config/devtools': fileOf('tractor-root-config-devtools'),
+          };
+          const preloads = [
+            imports['@tractor/root-config'],
+            imports['zod/mini'],
+            imports['@tractor/shared/ui'],
+            ...preloadGraph(PRELOAD_PACKAGES, imports),
+          ];
+          // Integrity for every module we build and every module a page preloads. (Not for each of the ~100
+          // files of the npm packages: the map is inlined into every page, and a hash does not compress.)
+          const ownModules = Object.keys(assets).filter(
+            (f) => f.endsWith('.js') && !f.startsWith('shared/npm/'),
+          );
+          const integrity = Object.fromEntries(
+            [...new Set([...ownModules.map((f) => `/${f}`), ...preloads])]
+              .sort()
+              .map((url) => [url, integrityOf(assets[url.slice(1)].buffer())]),
+          );
+          const platform = { imports, integrity, preloads };
+          compilation.emitAsset(
+            'platform.json',
+            new webpack.sources.RawSource(`${JSON.stringify(platform, null, 2)}\n`),
+            { minimized: true },
+          );
+          compilation.emitAsset('index.html', new webpack.sources.RawSource(pageTemplate()), {
+            minimized: true,
+          });
+        },
+      );
+    });
+  }
+}
 
 export default (_env, argv) => {
   const base = tractorWebpackConfig({ name: 'root-config', dirname: import.meta.dirname, port: 9000 }, argv);
@@ -37,56 +106,6 @@ export default (_env, argv) => {
       filename: production ? '[name].[contenthash:8].js' : '[name].js',
       publicPath: '/',
     },
-    plugins: [
-      new CopyPlugin({ patterns: sharedPackageCopies() }),
-      new CdnPlugin(),
-      new HtmlWebpackPlugin({
-        inject: false,
-        minify: false,
-        templateContent: ({ compilation }) => {
-          const fileOf = (entry) =>
-            `/${compilation.entrypoints
-              .get(entry)
-              .getFiles()
-              .find((f) => f.endsWith('.js'))}`;
-          const shared = {
-            ...sharedPackageImports(),
-            ...Object.fromEntries(
-              sharedBuilds.flatMap((b) =>
-                b.specifiers.map((specifier) => [specifier, fileOf(`shared/${b.name}`)]),
-              ),
-            ),
-            '@tractor/root-config': fileOf('tractor-root-config'),
-            '@tractor/root-config/mocks': fileOf('tractor-root-config-mocks'),
-            '@tractor/root-config/devtools': fileOf('tractor-root-config-devtools'),
-          };
-          const preloads = [
-            shared['@tractor/root-config'],
-            shared['zod/mini'],
-            shared['@tractor/shared/ui'],
-            ...preloadGraph(PRELOAD_PACKAGES, shared),
-            ...PRELOAD_TEAMS.map((t) => teamModules[t]),
-          ];
-          const lines = (urls, tag) => urls.map(tag).join('\n    ');
-          const values = {
-            SHELL_CSS: readFileSync(path.join(import.meta.dirname, 'src/shell.css'), 'utf8'),
-            SHARED_IMPORT_MAP: JSON.stringify({ imports: shared }, null, 2),
-            TEAM_IMPORT_MAP: JSON.stringify({ imports: teamModules }, null, 2),
-            INJECTOR_URL: shellScriptUrl('injector'),
-            OVERRIDES_URL: shellScriptUrl('overrides'),
-            MODULE_PRELOADS: lines(preloads, (url) => `<link rel="modulepreload" href="${url}" />`),
-            FONT_PRELOADS: lines(
-              FONT_FILES.map((f) => `/cdn/fonts/${f}`),
-              (url) => `<link rel="preload" href="${url}" as="font" type="font/woff2" crossorigin />`,
-            ),
-          };
-          // index.html marks each generated part as %NAME% (or <!-- %NAME% --> where a comment keeps it valid HTML).
-          return readFileSync(path.join(import.meta.dirname, 'src/index.html'), 'utf8').replace(
-            /(?:<!-- )?%([A-Z_]+)%(?: -->)?/g,
-            (marker, name) => values[name] ?? marker,
-          );
-        },
-      }),
-    ],
+    plugins: [new CopyPlugin({ patterns: sharedPackageCopies() }), new CdnPlugin(), new ShellPlugin()],
   });
 };

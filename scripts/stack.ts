@@ -1,5 +1,7 @@
 // The store's processes, in one table read from the team registry: each team's service and the gateway in
 // front of them. Ports are offsets from the gateway's port, so a test stack on 3100 uses 3101….
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { teams } from '../shared/teams.js';
 
@@ -26,3 +28,40 @@ export const builds = [
   { workspace: '@tractor/root-config', dir: 'root-config' },
   ...teamServices.map((s) => ({ workspace: `@tractor/${s.team}`, dir: s.microfrontendDir })),
 ];
+
+export interface Build {
+  readonly workspace: string;
+  readonly dir: string;
+}
+
+/** Newest modification time under `dir`, skipping build output and dependencies. */
+function newest(dir: string): number {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (['node_modules', 'dist', '.data', 'test-results'].includes(entry.name)) continue;
+    const full = path.join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(full) : statSync(full).mtimeMs);
+  }
+  return latest;
+}
+
+/** Builds each of `selected` whose sources (or the shared inputs) changed since its last build. */
+export function buildStale(selected: readonly Build[]): void {
+  const commonInputs = Math.max(
+    newest(path.join(repoRoot, 'shared')),
+    ...['webpack.config.base.js', 'webpack.manifest.js', 'shared-dependencies.js'].map(
+      (file) => statSync(path.join(repoRoot, file)).mtimeMs,
+    ),
+  );
+  for (const { workspace, dir } of selected) {
+    const dist = path.join(repoRoot, dir, 'dist');
+    const builtAt = existsSync(dist) ? statSync(dist).mtimeMs : 0;
+    if (builtAt > Math.max(commonInputs, newest(path.join(repoRoot, dir)))) continue;
+    console.log(`building ${workspace} …`);
+    const result = spawnSync('npm', ['run', 'build', '--silent', '-w', workspace], {
+      cwd: repoRoot,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    if (result.status !== 0) throw new Error(`Building ${workspace} failed.`);
+  }
+}

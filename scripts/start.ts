@@ -1,17 +1,21 @@
-// `npm start`: builds what is out of date, starts each team's service and the gateway, prints the URL,
-// and stops everything on Ctrl-C.
+// `npm start`: builds what is out of date, starts each team's service and the gateway (with the import map
+// service and the asset store), deploys each team's local build that is not live, prints the URL, and stops
+// everything on Ctrl-C.
 //   --port N   gateway port (default 3000, or PORT); services listen on N+1, N+2, …
 //   --fresh    new, empty databases in a temporary folder, deleted on exit (the e2e tests use this)
 //   --no-build serve whatever is built
+//   --no-deploy keep the live import map as it is (otherwise each team's local build is deployed if it is not live)
 //   --mock     no services at all: every API answered by msw in the page (each team's mocks)
 //   --override @tractor/decide=http://localhost:9002/tractor-decide.js   (repeatable) load that module from
 //              there instead, and show the developer overlay — what `npm run dev -- --team decide` does
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { builds, repoRoot, teamServices } from './stack.js';
+import { LOCAL_TOKENS_FILE, readTokens } from '../root-config/server/importmap/tokens.js';
+import { deploy } from './deploy-client.js';
+import { buildStale, builds, repoRoot, teamServices } from './stack.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -20,45 +24,13 @@ const { values: args } = parseArgs({
     'no-build': { type: 'boolean', default: false },
     mock: { type: 'boolean', default: false },
     override: { type: 'string', multiple: true, default: [] },
+    'no-deploy': { type: 'boolean', default: false },
   },
 });
 const port = Number(args.port);
 if (!Number.isInteger(port) || port < 1 || port > 65530) {
   console.error(`--port must be a port number, not "${args.port}".`);
   process.exit(2);
-}
-
-/** Newest modification time under `dir`, skipping build output and dependencies. */
-function newest(dir: string): number {
-  let latest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (['node_modules', 'dist', '.data', 'test-results'].includes(entry.name)) continue;
-    const full = path.join(dir, entry.name);
-    latest = Math.max(latest, entry.isDirectory() ? newest(full) : statSync(full).mtimeMs);
-  }
-  return latest;
-}
-
-function buildWhatIsNeeded() {
-  const commonInputs = Math.max(
-    newest(path.join(repoRoot, 'shared')),
-    statSync(path.join(repoRoot, 'webpack.config.base.js')).mtimeMs,
-    statSync(path.join(repoRoot, 'shared-dependencies.js')).mtimeMs,
-  );
-  for (const { workspace, dir } of builds) {
-    const dist = path.join(repoRoot, dir, 'dist');
-    const builtAt = existsSync(dist) ? statSync(dist).mtimeMs : 0;
-    if (builtAt > Math.max(commonInputs, newest(path.join(repoRoot, dir)))) continue;
-    console.log(`building ${workspace} …`);
-    const result = spawnSync('npm', ['run', 'build', '--silent', '-w', workspace], {
-      cwd: repoRoot,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    if (result.status !== 0) {
-      console.error(`Building ${workspace} failed.`);
-      process.exit(1);
-    }
-  }
 }
 
 const children: ChildProcess[] = [];
@@ -119,7 +91,14 @@ function stop(code = 0) {
 process.on('SIGINT', () => stop());
 process.on('SIGTERM', () => stop());
 
-if (!args['no-build']) buildWhatIsNeeded();
+if (!args['no-build']) {
+  try {
+    buildStale(builds);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+}
 
 // Every process knows where each team's service listens: the gateway proxies to them, and a service may
 // call another team's service through that team's typed client (Checkout asks Explore about stores).
@@ -128,28 +107,49 @@ for (const { team, portOffset } of teamServices) {
   serviceUrls[`${team.toUpperCase()}_URL`] = `http://127.0.0.1:${port + portOffset}`;
 }
 
+// The platform's data (the import map's database, the asset store): its own folder per mode, so a mock-mode
+// store and the real one never share a database.
+const platformDir = dataRoot
+  ? path.join(dataRoot, 'platform')
+  : path.join(repoRoot, 'root-config/.data', args.mock ? 'mock' : '');
+
 try {
-  await Promise.all(
-    (args.mock ? [] : teamServices).map((service) => {
-      const servicePort = port + service.portOffset;
-      const env: Record<string, string> = { ...serviceUrls, PORT: String(servicePort) };
-      if (dataRoot) env.DATA_DIR = path.join(dataRoot, service.team);
-      const child = run(service.team, service.serviceDir, 'src/server.ts', env);
-      return waitForHealth(service.team, `http://127.0.0.1:${servicePort}/health`, child);
-    }),
-  );
+  const services = (args.mock ? [] : teamServices).map((service) => {
+    const servicePort = port + service.portOffset;
+    const env: Record<string, string> = { ...serviceUrls, PORT: String(servicePort) };
+    if (dataRoot) env.DATA_DIR = path.join(dataRoot, service.team);
+    const child = run(service.team, service.serviceDir, 'src/server.ts', env);
+    return waitForHealth(service.team, `http://127.0.0.1:${servicePort}/health`, child);
+  });
   const gateway = run('gateway', 'root-config', 'server/gateway-server.ts', {
     ...serviceUrls,
     PORT: String(port),
+    DATA_DIR: platformDir,
     ...(args.mock ? { MOCK: 'on' } : {}),
     IMPORT_MAP_OVERRIDES: JSON.stringify(
       Object.fromEntries(args.override.map((o) => [o.slice(0, o.indexOf('=')), o.slice(o.indexOf('=') + 1)])),
     ),
   });
-  await waitForHealth('gateway', `http://127.0.0.1:${port}/health`, gateway);
+  await Promise.all([...services, waitForHealth('gateway', `http://127.0.0.1:${port}/health`, gateway)]);
+  if (!args['no-deploy']) await deployLocalBuilds();
   const mode = args.mock ? ' in mock mode (no services; msw answers in the page)' : '';
   console.log(`\nThe Tractor Store is open at http://localhost:${port}${mode}  (Ctrl-C stops it)\n`);
 } catch (error) {
   console.error((error as Error).message);
   stop(1);
+}
+
+/**
+ * The working tree's builds go live: each team whose local build is not its live one is deployed, as
+ * `npm run deploy` would (so a fresh clone's first start deploys every team once).
+ */
+async function deployLocalBuilds() {
+  const tokens = readTokens(LOCAL_TOKENS_FILE);
+  await Promise.all(
+    teamServices.map(async ({ team, microfrontendDir }) => {
+      const target = { origin: `http://127.0.0.1:${port}`, token: tokens[team] };
+      const { deployment, changed } = await deploy(target, path.join(repoRoot, microfrontendDir, 'dist'));
+      if (changed) console.log(`deployed ${team} ${deployment.version} (build ${deployment.build})`);
+    }),
+  );
 }

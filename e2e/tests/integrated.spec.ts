@@ -21,7 +21,7 @@ test('an import-map override loads Decide from its dev server; the overlay says 
     `MOUNTED${moduleUrl}`,
   );
   await expect(overlay.getByRole('row').filter({ hasText: '@tractor/explore/home' })).toContainText(
-    '/explore/static/',
+    '/assets/explore/',
   );
 });
 

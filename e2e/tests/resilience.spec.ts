@@ -6,7 +6,7 @@ test('a page whose module cannot load shows the error screen inside a working fr
 }) => {
   // single-spa-layout rethrows the load failure asynchronously: that one error is expected.
   problems.expect(/decide|tractor-decide/);
-  await page.route('**/decide/static/**', (route) => route.fulfill({ status: 503, body: 'down' }));
+  await page.route('**/assets/decide/**', (route) => route.fulfill({ status: 503, body: 'down' }));
   await page.goto('/product/CL-01');
 
   await expect(page.getByRole('alert')).toContainText('This page is not available right now');

@@ -91,8 +91,11 @@ test('Checkout alone: a mocked failure shows the error state', async ({ page, pr
 });
 
 test('a production bundle holds no msw', async ({ request }) => {
+  const { imports } = (await (await request.get('/importmap.json')).json()) as {
+    imports: Record<string, string>;
+  };
   for (const team of Object.keys(DEV_PORTS)) {
-    const bundle = await (await request.get(`/${team}/static/tractor-${team}.js`)).text();
+    const bundle = await (await request.get(imports[`@tractor/${team}`]!)).text();
     expect(bundle.length, team).toBeGreaterThan(1000);
     // No msw code and no import of it (the word may appear in the footer's credits).
     expect(bundle, team).not.toMatch(/mockServiceWorker|setupWorker|from\s*["']msw/);

@@ -1,43 +1,67 @@
-// The gateway process: `npm start -w @tractor/root-config`. PORT (3000), HOST, and each team's service origin
-// from <TEAM>_URL, e.g. EXPLORE_URL (default: this machine, the gateway's port + the team's offset).
+// The gateway process: `npm start -w @tractor/root-config`. From the environment:
+//   PORT (3000), HOST (127.0.0.1), LOG_LEVEL
+//   <TEAM>_URL            each team's service origin, e.g. EXPLORE_URL (default: the gateway's port + the team's offset)
+//   DATA_DIR              the platform's data: the import map's PGlite database and the asset store (root-config/.data)
+//   DATABASE_URL          the import map on a real PostgreSQL instead of PGlite
+//   ASSET_DIR             the asset store's folder (DATA_DIR/assets)
+//   DEPLOY_TOKENS         JSON, team → deploy token; otherwise DEPLOY_TOKENS_FILE (root-config/.data/deploy-tokens.json),
+//                         created with new tokens on first start
+//   MOCK=on               mock mode: no services, msw answers in the page
+//   IMPORT_MAP_OVERRIDES  JSON, module → URL (npm run dev)
 import path from 'node:path';
+import { migrate, openDatabase } from '@tractor/shared/service';
 import { teams } from '@tractor/shared/teams';
 import { buildGateway } from './gateway.js';
+import { DeployTokens, LOCAL_TOKENS_FILE, localTokens, type TokenTable } from './importmap/tokens.js';
 
 const env = process.env;
 const port = Number(env.PORT ?? 3000);
 const host = env.HOST ?? '127.0.0.1';
 
 const repoRoot = path.join(import.meta.dirname, '../..');
+const dataDir = env.DATA_DIR ?? path.join(import.meta.dirname, '../.data');
+
+const db = await openDatabase({ url: env.DATABASE_URL, dataDir: path.join(dataDir, 'importmap') });
+await migrate(db, path.join(import.meta.dirname, 'importmap/migrations'));
+const tokens: TokenTable = env.DEPLOY_TOKENS
+  ? (JSON.parse(env.DEPLOY_TOKENS) as TokenTable)
+  : localTokens(
+      env.DEPLOY_TOKENS_FILE ?? LOCAL_TOKENS_FILE,
+      teams.map((t) => t.name),
+    );
 
 const app = await buildGateway({
   distDir: env.DIST_DIR ?? path.join(import.meta.dirname, '../dist'),
-  // MOCK=on: no services; each team's bundle straight from its build folder, msw answers in the page.
-  ...(env.MOCK === 'on'
-    ? {
-        mock: {
-          bundles: Object.fromEntries(
-            teams.map((t) => [t.name, path.join(repoRoot, 'microfrontends', t.name, 'dist')]),
-          ),
-          workerScript: path.join(repoRoot, 'node_modules/msw/lib/mockServiceWorker.js'),
-        },
-      }
-    : {}),
   services: Object.fromEntries(
     teams.map((t) => [
       t.name,
       env[`${t.name.toUpperCase()}_URL`] ?? `http://127.0.0.1:${port + t.portOffset}`,
     ]),
   ),
+  platform: {
+    db,
+    assetDir: env.ASSET_DIR ?? path.join(dataDir, 'assets'),
+    tokens: new DeployTokens(tokens),
+  },
+  ...(env.MOCK === 'on'
+    ? { mock: { workerScript: path.join(repoRoot, 'node_modules/msw/lib/mockServiceWorker.js') } }
+    : {}),
   logger: { level: env.LOG_LEVEL ?? 'info' },
-  // IMPORT_MAP_OVERRIDES='{"@tractor/decide":"http://localhost:9002/tractor-decide.js"}' (npm run dev).
   overrides: JSON.parse(env.IMPORT_MAP_OVERRIDES ?? '{}') as Record<string, string>,
 });
 await app.listen({ port, host });
 console.log(
-  `gateway on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}${env.MOCK === 'on' ? ' (mock mode)' : ''}`,
+  `gateway on http://${host === '0.0.0.0' ? 'localhost' : host}:${port} (import map on ${db.kind})` +
+    `${env.MOCK === 'on' ? ' (mock mode)' : ''}`,
 );
 
-const close = () => void app.close().then(() => process.exit(0));
+let closing = false;
+const close = async () => {
+  if (closing) return;
+  closing = true;
+  await app.close();
+  await db.close();
+  process.exit(0);
+};
 process.on('SIGINT', close);
 process.on('SIGTERM', close);

@@ -1,25 +1,41 @@
-// The one origin the browser sees. Serves the shell (index.html for every page URL), the shared modules and
-// the CDN's files from the root config's build, and proxies /<team>/api/* and /<team>/static/* to each
-// team's service. Production swaps this for nginx or any ingress with the same prefix table.
+// The one origin the browser sees, and the platform's server. It renders the page per request with the live
+// import map (server/shell.ts), runs the import map service (server/importmap/), serves the asset store
+// (/assets/<team>/<build>/…, immutable) and the root config's build (shared modules, images, fonts), and
+// proxies /<team>/api/* to each team's service. Production puts nginx in front with the same prefix table.
+import { mkdir } from 'node:fs/promises';
 import { STATUS_CODES } from 'node:http';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify';
 import compress from '@fastify/compress';
 import proxy from '@fastify/http-proxy';
 import fastifyStatic from '@fastify/static';
+import type { Database } from '@tractor/shared/service';
+import { teams } from '@tractor/shared/teams';
+import { AssetStore } from './importmap/assets.js';
+import { Deployments } from './importmap/deployments.js';
+import { importMapService, LiveDeployments } from './importmap/service.js';
+import type { DeployTokens } from './importmap/tokens.js';
+import { readShell, renderPage } from './shell.js';
 
 export interface GatewayOptions {
-  /** The root config's build folder (index.html, shared/, cdn/). */
+  /** The root config's build folder (index.html, platform.json, shared/, cdn/). */
   readonly distDir: string;
   /** Team name → its service's origin, e.g. { explore: "http://127.0.0.1:3001" }. */
   readonly services: Readonly<Record<string, string>>;
+  /** The import map service's state: its database (migrated), the asset store's folder, the deploy tokens. */
+  readonly platform: {
+    readonly db: Database;
+    readonly assetDir: string;
+    readonly tokens: DeployTokens;
+  };
   readonly logger?: FastifyServerOptions['logger'];
-  /**
-   * Mock mode: no service runs. Team name → its micro-frontend's build folder, served under /<team>/static/;
-   * msw's worker script is served at /mockServiceWorker.js and the page is told to start it.
-   */
-  readonly mock?: { readonly bundles: Readonly<Record<string, string>>; readonly workerScript: string };
+  /** Mock mode: no service runs; msw's worker script is served at /mockServiceWorker.js, the page starts it. */
+  readonly mock?: { readonly workerScript: string };
   /**
    * Development: module name → URL, e.g. { "@tractor/decide": "http://localhost:9002/tractor-decide.js" }. The
    * page gets one more import map with these (later maps win) and the developer overlay.
@@ -33,17 +49,29 @@ const json = (statusCode: number, message: string) => ({
   message,
 });
 
+const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** Names with a content hash or a version folder never change: cache them for a year. */
-const IMMUTABLE = /\.[0-9a-f]{8}\.js$|^\/shared\/npm\//;
+const HASHED = /\.[0-9a-f]{8}\.js$|^\/shared\/npm\//;
+/** Build files the page is made from, never served as they are. */
+const TEMPLATES = new Set(['/index.html', '/platform.json']);
 
 export async function buildGateway(options: GatewayOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger ?? false });
   await app.register(compress, { threshold: 1024 });
 
+  const shell = readShell(options.distDir);
+  const deployments = new Deployments(options.platform.db);
+  const live = new LiveDeployments(deployments);
+  await app.register(importMapService, {
+    deployments,
+    live,
+    assets: new AssetStore(options.platform.assetDir),
+    tokens: options.platform.tokens,
+    teams: teams.map((t) => t.name),
+    platform: shell.platform,
+  });
+
   if (options.mock) {
-    for (const [team, dir] of Object.entries(options.mock.bundles)) {
-      await app.register(fastifyStatic, { root: dir, prefix: `/${team}/static/`, decorateReply: false });
-    }
     const worker = options.mock.workerScript;
     app.get('/mockServiceWorker.js', (_request, reply) =>
       reply.header('cache-control', 'no-cache').sendFile(path.basename(worker), path.dirname(worker)),
@@ -51,71 +79,71 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
   }
 
   for (const [team, upstream] of Object.entries(options.mock ? {} : options.services)) {
-    for (const part of ['api', 'static']) {
-      const prefix = `/${team}/${part}`;
-      await app.register(proxy, {
-        upstream,
-        prefix,
-        rewritePrefix: prefix,
-        replyOptions: {
-          onError: (reply) => {
-            void reply
-              .code(503)
-              .header('cache-control', 'no-store')
-              .send(json(503, `Team ${team}'s service is not reachable right now.`));
-          },
+    const prefix = `/${team}/api`;
+    await app.register(proxy, {
+      upstream,
+      prefix,
+      rewritePrefix: prefix,
+      replyOptions: {
+        onError: (reply) => {
+          void reply
+            .code(503)
+            .header('cache-control', 'no-store')
+            .send(json(503, `Team ${team}'s service is not reachable right now.`));
         },
-      });
-    }
+      },
+    });
   }
+
+  // Published team files: immutable, and readable from a team's dev server on another port (standalone pages).
+  await mkdir(options.platform.assetDir, { recursive: true });
+  await app.register(fastifyStatic, {
+    root: path.resolve(options.platform.assetDir),
+    prefix: '/assets/',
+    decorateReply: false,
+    index: false,
+    cacheControl: false,
+    setHeaders: (res) => {
+      res.header('cache-control', IMMUTABLE);
+      res.header('access-control-allow-origin', '*');
+    },
+  });
 
   await app.register(fastifyStatic, {
     root: options.distDir,
     index: false,
     cacheControl: false,
+    allowedPath: (pathname) => !TEMPLATES.has(pathname),
     setHeaders: (res, file) => {
       const url = `/${path.relative(options.distDir, file).split(path.sep).join('/')}`;
-      res.header('cache-control', IMMUTABLE.test(url) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      res.header('cache-control', HASHED.test(url) ? IMMUTABLE : 'no-cache');
     },
   });
 
-  // Every page URL gets the shell; the layout decides what it shows (including "not found").
+  const overrides = Object.keys(options.overrides ?? {}).length ? options.overrides : undefined;
+
+  const sendPage = async (request: FastifyRequest, reply: FastifyReply, pathname: string) => {
+    const page = renderPage(shell, await live.read(request.log), pathname, {
+      mock: Boolean(options.mock),
+      overrides,
+    });
+    return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(page);
+  };
+
+  // Every page URL gets the page; the layout decides what it shows (including "not found").
   // Paths that look like files or APIs get a real 404 instead.
-  app.setNotFoundHandler((request, reply) => {
+  app.get('/', (request, reply) => sendPage(request, reply, '/'));
+  app.setNotFoundHandler(async (request, reply) => {
     const pathname = request.url.split('?')[0] ?? '/';
     const looksLikeAFile =
       /\.[a-z0-9]+$/i.test(pathname) ||
-      /^\/(cdn|shared)\//.test(pathname) ||
+      /^\/(cdn|shared|assets|importmap)\//.test(pathname) ||
       /^\/[\w-]+\/(api|static)\//.test(pathname);
     if (request.method !== 'GET' || looksLikeAFile) {
       return reply.code(404).send(json(404, `Nothing at ${request.method} ${pathname}.`));
     }
-    return sendShell(reply);
+    return sendPage(request, reply, pathname);
   });
-  app.get('/', (_request, reply) => sendShell(reply));
-
-  const overrides = Object.keys(options.overrides ?? {}).length ? options.overrides : undefined;
-  let changedShell: string | undefined;
-  function sendShell(reply: FastifyReply) {
-    reply.header('cache-control', 'no-cache');
-    if (!options.mock && !overrides) return reply.sendFile('index.html');
-    changedShell ??= changeShell(readFileSync(path.join(options.distDir, 'index.html'), 'utf8'));
-    return reply.type('text/html; charset=utf-8').send(changedShell);
-  }
-
-  function changeShell(html: string): string {
-    let head = '';
-    // Mock mode: the root config starts the mock worker before anything else.
-    if (options.mock) head += '<meta name="tractor-mode" content="mock">';
-    if (overrides) head += '<meta name="tractor-devtools" content="on">';
-    let page = html.replace('<head>', `<head>${head}`);
-    if (overrides) {
-      // After the page's own maps, before the injector merges them: the override wins.
-      const map = `<script type="injector-importmap">${JSON.stringify({ imports: overrides })}</script>`;
-      page = page.replace(/<script[^>]*import-map-injector[^>]*><\/script>/, (injector) => map + injector);
-    }
-    return page;
-  }
 
   app.get('/health', async () => ({ status: 'ok', service: 'gateway' }));
   return app;

@@ -12,14 +12,20 @@ const STYLE = `
   .dev-overlay .MOUNTED { color: #54ff90; }
   .dev-overlay .LOAD_ERROR, .dev-overlay .SKIP_BECAUSE_BROKEN { color: #ff5a54; }`;
 
-/** The module URLs the page's import map (with any overrides) resolves to. */
+/** The module URLs the page's import maps (the live map, any overrides) resolve to; later maps win. */
 function importMap(): Record<string, string> {
-  const map = document.querySelector('script[type="importmap"]');
-  try {
-    return (JSON.parse(map?.textContent ?? '{}') as { imports?: Record<string, string> }).imports ?? {};
-  } catch {
-    return {};
+  const imports: Record<string, string> = {};
+  for (const map of document.querySelectorAll('script[type="importmap"]')) {
+    try {
+      Object.assign(
+        imports,
+        (JSON.parse(map.textContent ?? '{}') as { imports?: Record<string, string> }).imports,
+      );
+    } catch {
+      // not ours to judge
+    }
   }
+  return imports;
 }
 
 export function showDevOverlay() {

@@ -53,17 +53,36 @@ async function mockOwnService() {
 const PLACEHOLDER_STYLE = `.placeholder-fragment { display: inline-block; padding: 0.5rem 0.75rem;
   border: 2px dashed #9a9a9a; border-radius: 0.5rem; color: #5f5f5f; font: 0.75rem/1.4 ui-monospace, monospace; }`;
 
-/** Another team's fragments: the real module from the running store, or placeholders. Returns which. */
-async function otherTeam(team: string, tags: readonly string[]): Promise<'real' | 'placeholders'> {
+/** The running store's live import map (its team entries), or undefined when no store answers. */
+async function storeImports(): Promise<Record<string, string> | undefined> {
   try {
-    const url = `${config.storeOrigin}/${team}/static/tractor-${team}.js`;
-    const probe = await fetch(url, { method: 'HEAD', signal: AbortSignal.timeout(1500) });
-    if (probe.ok) {
-      await importModule(`@tractor/${team}`);
-      return 'real';
-    }
+    const response = await fetch(`${config.storeOrigin}/importmap.json`, {
+      signal: AbortSignal.timeout(1500),
+    });
+    if (response.ok) return ((await response.json()) as { imports: Record<string, string> }).imports;
   } catch {
     // the store is not running
+  }
+  return undefined;
+}
+
+/**
+ * Another team's fragments: its live module from the running store (loaded by URL, so its imports of shared
+ * libraries resolve through this page's map: one Lit), or placeholders. Returns which.
+ */
+async function otherTeam(
+  team: string,
+  tags: readonly string[],
+  store: Record<string, string> | undefined,
+): Promise<'real' | 'placeholders'> {
+  const entry = store?.[`@tractor/${team}`];
+  if (entry) {
+    try {
+      await importModule(new URL(entry, config.storeOrigin).href);
+      return 'real';
+    } catch (error) {
+      console.warn(`${team}'s module from the store could not be loaded: placeholders instead.`, error);
+    }
   }
   for (const tag of tags) {
     if (customElements.get(tag)) continue;
@@ -127,11 +146,12 @@ function devBar(others: Record<string, 'real' | 'placeholders'>) {
 }
 
 await mockOwnService();
+const store = await storeImports();
 const others = Object.fromEntries(
   await Promise.all(
     teams
       .filter((t) => t.name !== config.team && t.fragments.length > 0)
-      .map(async (t) => [t.name, await otherTeam(t.name, t.fragments)] as const),
+      .map(async (t) => [t.name, await otherTeam(t.name, t.fragments, store)] as const),
   ),
 );
 await importModule(teamModule); // defines this team's own fragments

@@ -1,36 +1,31 @@
 // The chassis of every team's service: JSON errors that never turn bad input into a 500, GET /health,
-// GET /metrics (Prometheus), compression, and the team's built micro-frontend under /<team>/static/.
+// GET /metrics (Prometheus) and compression. A team's bundles are not served here: they are published to the
+// platform's asset store, so a service being down never takes its team's fragments off the page.
 import { STATUS_CODES } from 'node:http';
-import { existsSync } from 'node:fs';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import compress from '@fastify/compress';
-import fastifyStatic from '@fastify/static';
 import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { HttpError, type ApiError } from '../contracts/http.js';
 import type { Database } from './db.js';
 
 export interface ServiceOptions {
-  /** The team, e.g. "explore": names the metrics and the static prefix /explore/static/. */
+  /** The team, e.g. "explore": names the metrics. */
   readonly team: string;
   readonly db: Database;
   readonly logger?: FastifyServerOptions['logger'];
-  /** The team's built bundle folder (dist of its micro-frontend), served under /<team>/static/. */
-  readonly staticDir?: string | undefined;
 }
 
-function apiError(statusCode: number, message: string, field?: string): ApiError {
+export function apiError(statusCode: number, message: string, field?: string): ApiError {
   const error = STATUS_CODES[statusCode] ?? 'Error';
   return field ? { statusCode, error, message, field } : { statusCode, error, message };
 }
 
-export async function createServiceApp(options: ServiceOptions): Promise<FastifyInstance> {
-  const app = Fastify({
-    logger: options.logger ?? false,
-    // Long ids and SKU lists are bad input, not a reason to keep a connection busy.
-    routerOptions: { maxParamLength: 200 },
-    bodyLimit: 64 * 1024,
-  });
-
+/**
+ * Every error answer of `app` (and the plugins it encapsulates) is the contract's JSON error: an HttpError
+ * says its status; fastify's own 4xx (bad JSON, a body too large) keep theirs; anything else is a 500 that
+ * is logged and says nothing of the inside.
+ */
+export function answerErrorsAsJson(app: FastifyInstance): void {
   app.setErrorHandler((error: Error & { statusCode?: number; field?: string }, request, reply) => {
     if (error instanceof HttpError) {
       return reply.code(error.status).send(apiError(error.status, error.message, error.field));
@@ -43,6 +38,17 @@ export async function createServiceApp(options: ServiceOptions): Promise<Fastify
     }
     return reply.code(status).send(apiError(status, error.message));
   });
+}
+
+export async function createServiceApp(options: ServiceOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    // Long ids and SKU lists are bad input, not a reason to keep a connection busy.
+    routerOptions: { maxParamLength: 200 },
+    bodyLimit: 64 * 1024,
+  });
+
+  answerErrorsAsJson(app);
   app.setNotFoundHandler((request, reply) =>
     reply.code(404).send(apiError(404, `Nothing at ${request.method} ${request.url.split('?')[0]}.`)),
   );
@@ -78,18 +84,5 @@ export async function createServiceApp(options: ServiceOptions): Promise<Fastify
     reply.type(registry.contentType).send(await registry.metrics()),
   );
 
-  if (options.staticDir && existsSync(options.staticDir)) {
-    await app.register(fastifyStatic, {
-      root: options.staticDir,
-      prefix: `/${options.team}/static/`,
-      // The entry keeps its name (the import map points at it): revalidate. Hashed chunks never change.
-      cacheControl: false,
-      setHeaders: (res, file) => {
-        const hashed = /\.[0-9a-f]{8}\.js$/.test(file);
-        res.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
-        res.header('access-control-allow-origin', '*');
-      },
-    });
-  }
   return app;
 }

@@ -1,7 +1,7 @@
 // The tiny database interface every service uses: query, exec, transaction, close. PGlite (PostgreSQL in
 // WebAssembly, data in a folder) by default; a real PostgreSQL through `pg` when DATABASE_URL is set.
 // Both run the same SQL: migrations are plain .sql files applied in name order.
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Pool, PoolClient } from 'pg';
 
@@ -30,7 +30,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
 async function openPglite(dataDir: string | undefined): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
-  const db = await PGlite.create(dataDir && dataDir !== 'memory' ? dataDir : undefined);
+  const onDisk = dataDir && dataDir !== 'memory' ? dataDir : undefined;
+  if (onDisk) await mkdir(onDisk, { recursive: true }); // PGlite creates only the last folder
+  const db = await PGlite.create(onDisk);
   const wrap = (q: Pick<typeof db, 'query' | 'exec'>): Queryable => ({
     query: async <Row>(sql: string, params: readonly unknown[] = []) =>
       (await q.query<Row>(sql, [...params])).rows,
@@ -49,6 +51,9 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
 async function openPostgres(url: string): Promise<Database> {
   const { default: pg } = await import('pg');
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server ends (a restart, an administrator) is dropped from the pool and replaced on
+  // the next query; without a listener, its error would end the process.
+  pool.on('error', (error) => console.warn(`database connection lost: ${error.message}`));
   await pool.query('SELECT 1'); // fail at start, not at the first shopper's request
   const wrap = (q: Pool | PoolClient): Queryable => ({
     query: async <Row>(sql: string, params: readonly unknown[] = []) =>

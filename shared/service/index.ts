@@ -1,5 +1,5 @@
 // Node-only helpers for team services. Never imported by browser code.
 export { openDatabase, migrate, type Database, type Queryable, type DatabaseOptions } from './db.js';
 export { addRoute, BadRequest, Conflict, NotFound, Unavailable, type RouteHandler } from './routes.js';
-export { createServiceApp, type ServiceOptions } from './app.js';
+export { answerErrorsAsJson, apiError, createServiceApp, type ServiceOptions } from './app.js';
 export { runService, type RunOptions } from './run.js';

@@ -1,7 +1,6 @@
-// Starts a team's service from the environment: PORT, HOST, DATABASE_URL or DATA_DIR, LOG_LEVEL, STATIC_DIR.
+// Starts a team's service from the environment: PORT, HOST, DATABASE_URL or DATA_DIR, LOG_LEVEL.
 // Opens the database, applies migrations (seeding a new one), listens, and closes cleanly on SIGINT/SIGTERM.
-// A service folder has the same shape for every team: migrations/, .data/ (PGlite), and its micro-frontend's
-// build in microfrontends/<team>/dist.
+// A service folder has the same shape for every team: migrations/ and .data/ (PGlite).
 import path from 'node:path';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { team } from '../teams.js';
@@ -12,10 +11,10 @@ export interface RunOptions {
   readonly team: string;
   /** The service's folder (services/<team>). */
   readonly serviceDir: string;
-  /** Builds the app; `common` holds what every service gets: its logger and its bundle folder. */
+  /** Builds the app; `common` holds what every service gets: its logger. */
   readonly build: (
     db: Database,
-    common: { logger: FastifyServerOptions['logger']; staticDir: string },
+    common: { logger: FastifyServerOptions['logger'] },
   ) => Promise<FastifyInstance>;
 }
 
@@ -31,7 +30,6 @@ export async function runService(options: RunOptions): Promise<void> {
   const applied = await migrate(db, path.join(options.serviceDir, 'migrations'));
   const app = await options.build(db, {
     logger: { level: env.LOG_LEVEL ?? 'info' },
-    staticDir: env.STATIC_DIR ?? path.join(options.serviceDir, '../../microfrontends', options.team, 'dist'),
   });
   await app.listen({ port, host });
   const ms = Math.round(performance.now() - started);

@@ -1,19 +1,47 @@
-// One migrated, seeded database and one app per test file: PGlite in memory, or a real PostgreSQL when
-// TEST_DATABASE_URL is set (the same tests then run against it).
+// One migrated, seeded database and one app per test file: PGlite in memory, or — when TEST_DATABASE_URL is set
+// (postgres://…/test) — a new database of its own on that PostgreSQL server, dropped when the file is done, so
+// test files run side by side on one server without seeing each other's tables.
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { migrate, openDatabase, type Database } from './db.js';
 
-export interface TestService {
+export interface TestDatabase {
   readonly db: Database;
-  readonly app: FastifyInstance;
   close(): Promise<void>;
+}
+
+export interface TestService extends TestDatabase {
+  readonly app: FastifyInstance;
+}
+
+/** A new, empty database: in memory, or on TEST_DATABASE_URL's server. */
+export async function openTestDatabase(): Promise<TestDatabase> {
+  const server = process.env.TEST_DATABASE_URL;
+  if (!server) {
+    const db = await openDatabase({ dataDir: 'memory' });
+    return { db, close: () => db.close() };
+  }
+  const name = `tractor_test_${randomBytes(6).toString('hex')}`;
+  const admin = await openDatabase({ url: server });
+  await admin.exec(`CREATE DATABASE ${name}`);
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  const db = await openDatabase({ url: url.href });
+  return {
+    db,
+    close: async () => {
+      await db.close();
+      await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.close();
+    },
+  };
 }
 
 export async function openTestService(
   migrationsDir: string,
   build: (db: Database) => Promise<FastifyInstance>,
 ): Promise<TestService> {
-  const db = await openDatabase({ url: process.env.TEST_DATABASE_URL, dataDir: 'memory' });
+  const { db, close } = await openTestDatabase();
   await migrate(db, migrationsDir);
   const app = await build(db);
   return {
@@ -21,7 +49,7 @@ export async function openTestService(
     app,
     close: async () => {
       await app.close();
-      await db.close();
+      await close();
     },
   };
 }

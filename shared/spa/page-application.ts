@@ -2,6 +2,7 @@
 // <div id="single-spa-application:<name>">; we render the page's template into it with Lit's render().
 import { nothing, render, type TemplateResult } from 'lit';
 import type { LifeCycles } from 'single-spa';
+import { buildLabel } from './build-label.js';
 
 function container(name: string): HTMLElement {
   const element = document.getElementById(`single-spa-application:${name}`);
@@ -22,6 +23,8 @@ export function pageApplication(template: () => TemplateResult, load?: () => Pro
     // single-spa 7 renames bootstrap to init; exporting both keeps the module working on either.
     init: ready,
     mount: async ({ name }) => {
+      // A labelled build (a canary) says so on its page when team boundaries are shown.
+      if (buildLabel) container(name).dataset.buildLabel = buildLabel;
       render(template(), container(name));
     },
     unmount: async ({ name }) => {

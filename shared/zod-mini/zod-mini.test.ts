@@ -12,6 +12,8 @@ async function browserSources(): Promise<string[]> {
   for (const dir of dirs) {
     for (const entry of await readdir(path.join(root, dir), { recursive: true })) {
       const file = String(entry);
+      // The import map's contract is the platform's, read by Node only (the gateway, the deploy command).
+      if (file === 'importmap.ts') continue;
       if (file.endsWith('.ts') && !file.includes('node_modules') && !file.endsWith('.test.ts')) {
         files.push(path.join(root, dir, file));
       }

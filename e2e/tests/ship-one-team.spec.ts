@@ -1,0 +1,153 @@
+// One team ships without the others: a changed Decide build is deployed to the running store while pages are
+// open and a load generator fetches pages and bundles; a new page load gets it, the open page keeps working,
+// no request fails, and a rollback brings the old build back.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { STORE_PORT } from '../ports.js';
+import { expect, test } from './fixtures.js';
+
+const repoRoot = path.join(import.meta.dirname, '../..');
+const STORE = `http://127.0.0.1:${STORE_PORT}`;
+const DECIDE_PAGE = '#single-spa-application\\:\\@tractor\\/decide\\/product';
+
+/** Runs one of the package scripts against the test store; returns its output, fails on a non-zero exit. */
+function npmRun(script: string, ...args: string[]): string {
+  const result = spawnSync('npm', ['run', '--silent', script, '--', ...args, '--port', String(STORE_PORT)], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  });
+  expect(result.status, `npm run ${script} ${args.join(' ')}: ${result.stderr}`).toBe(0);
+  return result.stdout;
+}
+
+interface Load {
+  stop(): Promise<{ sent: number; failed: string[] }>;
+}
+
+/** Fetches the page, the live map and every module it names, over and over, from a few clients at once. */
+function generateLoad(): Load {
+  let running = true;
+  let sent = 0;
+  const failed: string[] = [];
+  const get = async (url: string) => {
+    sent++;
+    try {
+      const response = await fetch(new URL(url, STORE));
+      await response.arrayBuffer();
+      if (!response.ok) failed.push(`${url}: ${response.status}`);
+    } catch (error) {
+      failed.push(`${url}: ${(error as Error).message}`);
+    }
+  };
+  const client = async () => {
+    while (running) {
+      await get('/product/CL-01');
+      const map = await fetch(new URL('/importmap.json', STORE)).then(
+        (r) => r.json() as Promise<{ imports: Record<string, string> }>,
+      );
+      sent++;
+      await Promise.all(
+        Object.entries(map.imports)
+          .filter(([name]) => name.startsWith('@tractor/'))
+          .map(([, url]) => get(url)),
+      );
+    }
+  };
+  const clients = Array.from({ length: 4 }, client);
+  return {
+    stop: async () => {
+      running = false;
+      await Promise.all(clients);
+      return { sent, failed };
+    },
+  };
+}
+
+test('a changed Decide build goes live on the next page load; open pages keep working; rollback', async ({
+  browser,
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const label = `e2e-${Date.now().toString(36)}`;
+  const dist = mkdtempSync(path.join(os.tmpdir(), 'decide-build-'));
+  try {
+    // A changed build of Decide, as its CI would make it: labelled, so its page says which build it is.
+    const build = spawnSync('npx', ['webpack', '--mode', 'production', '--output-path', dist], {
+      cwd: path.join(repoRoot, 'microfrontends/decide'),
+      env: { ...process.env, TRACTOR_BUILD_LABEL: label },
+      encoding: 'utf8',
+    });
+    expect(build.status, build.stderr).toBe(0);
+    const manifest = JSON.parse(readFileSync(path.join(dist, 'manifest.json'), 'utf8')) as {
+      build: string;
+      version: string;
+    };
+
+    // A shopper's page, open before the deploy, on the old build.
+    await page.goto('/product/CL-01');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Heritage Workhorse');
+    await expect(page.locator(DECIDE_PAGE)).not.toHaveAttribute('data-build-label');
+
+    const load = generateLoad();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const output = npmRun('deploy', 'decide', '--dist', dist);
+    expect(output).toContain(`build ${manifest.build}`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const { sent, failed } = await load.stop();
+    expect(failed, 'requests that failed during the deploy').toEqual([]);
+    expect(sent).toBeGreaterThan(40);
+
+    // A new page load gets the new build; no rebuild of the root config, no restart.
+    const fresh = await browser.newPage();
+    const decideModules: string[] = [];
+    fresh.on('request', (r) => r.url().includes('/assets/decide/') && decideModules.push(r.url()));
+    await fresh.goto('/product/CL-01');
+    await expect(fresh.getByRole('heading', { level: 1 })).toHaveText('Heritage Workhorse');
+    await expect(fresh.locator(DECIDE_PAGE)).toHaveAttribute('data-build-label', label);
+    expect(decideModules.every((url) => url.includes(`/assets/decide/${manifest.build}/`))).toBe(true);
+
+    // The page opened before the deploy keeps working on the build it loaded.
+    await page.getByRole('link', { name: 'Stormy Sky' }).click();
+    await expect(page.locator('checkout-add-to-cart')).toContainText('6200 Ø');
+    await expect(page.locator(DECIDE_PAGE)).not.toHaveAttribute('data-build-label');
+
+    expect(npmRun('versions')).toMatch(new RegExp(`decide\\s+\\S+\\.${label}\\s+build ${manifest.build}`));
+    npmRun('rollback', 'decide');
+    await fresh.reload();
+    await expect(fresh.getByRole('heading', { level: 1 })).toHaveText('Heritage Workhorse');
+    await expect(fresh.locator(DECIDE_PAGE)).not.toHaveAttribute('data-build-label');
+    await fresh.close();
+  } finally {
+    rmSync(dist, { recursive: true, force: true });
+  }
+});
+
+test('a deploy the store cannot verify is refused with a clear message, and nothing changes', async ({
+  request,
+}) => {
+  const before = await (await request.get('/importmap.json')).text();
+  const result = spawnSync(
+    'npm',
+    ['run', '--silent', 'deploy', '--', 'decide', '--port', String(STORE_PORT), '--dist', '/nonexistent'],
+    {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    },
+  );
+  expect(result.status).not.toBe(0);
+  expect(result.stderr).toContain('has no manifest.json');
+  const wrongToken = spawnSync(
+    'npm',
+    ['run', '--silent', 'rollback', '--', 'decide', '--port', String(STORE_PORT)],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, DEPLOY_TOKEN: 'not-a-token' },
+      encoding: 'utf8',
+    },
+  );
+  expect(wrongToken.status).not.toBe(0);
+  expect(wrongToken.stderr).toContain('Authorization: Bearer');
+  expect(await (await request.get('/importmap.json')).text()).toBe(before);
+});

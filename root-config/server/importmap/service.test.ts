@@ -1,0 +1,284 @@
+// The import map service through its HTTP API: publishing, deploying, rolling back, every refusal, and
+// concurrent deploys. Set TEST_DATABASE_URL=postgres://… to run the same tests on a real PostgreSQL, where two
+// deploys really do race (PGlite runs one transaction at a time).
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { migrate } from '@tractor/shared/service';
+import { openTestDatabase, type TestDatabase } from '@tractor/shared/service/testing';
+import { AssetStore, integrityOf } from './assets.js';
+import { Deployments } from './deployments.js';
+import { importMapService, LiveDeployments } from './service.js';
+import { DeployTokens } from './tokens.js';
+
+const TOKENS = { explore: 'explore-token', decide: 'decide-token' };
+const PLATFORM = { imports: { lit: '/shared/npm/lit@3/index.js' }, integrity: {} };
+
+let database: TestDatabase;
+let assetDir: string;
+let app: FastifyInstance;
+let buildCount = 0;
+
+before(async () => {
+  database = await openTestDatabase();
+  await migrate(database.db, path.join(import.meta.dirname, 'migrations'));
+  assetDir = mkdtempSync(path.join(os.tmpdir(), 'assets-'));
+  const deployments = new Deployments(database.db);
+  app = Fastify();
+  await app.register(importMapService, {
+    deployments,
+    live: new LiveDeployments(deployments),
+    assets: new AssetStore(assetDir),
+    tokens: new DeployTokens(TOKENS),
+    teams: ['explore', 'decide'],
+    platform: PLATFORM,
+  });
+});
+after(async () => {
+  await app.close();
+  await database.close();
+  rmSync(assetDir, { recursive: true, force: true });
+});
+
+const auth = (team: keyof typeof TOKENS) => ({ authorization: `Bearer ${TOKENS[team]}` });
+
+/** Publishes a build of `team` with one entry file; returns the deploy request for it. */
+async function publishBuild(team: keyof typeof TOKENS, content = `export const n = ${++buildCount};`) {
+  const build = buildCount.toString(16).padStart(12, '0');
+  const file = `tractor-${team}.${build.slice(-8)}.js`;
+  const response = await app.inject({
+    method: 'PUT',
+    url: `/importmap/assets/${team}/${build}/${file}`,
+    headers: { ...auth(team), 'content-type': 'application/octet-stream' },
+    payload: Buffer.from(content),
+  });
+  assert.equal(response.statusCode, 201, response.body);
+  const url = `/assets/${team}/${build}/${file}`;
+  return {
+    version: `1.0.${buildCount}`,
+    build,
+    imports: { [`@tractor/${team}`]: url },
+    integrity: { [url]: integrityOf(Buffer.from(content)) },
+  };
+}
+
+async function etagOf(team: string) {
+  const response = await app.inject(`/importmap/deployments/${team}`);
+  assert.equal(response.statusCode, 200);
+  return response.headers.etag as string;
+}
+
+const deploy = async (team: keyof typeof TOKENS, body: object, ifMatch: string | undefined, token = team) =>
+  app.inject({
+    method: 'PUT',
+    url: `/importmap/deployments/${team}`,
+    headers: { ...auth(token), ...(ifMatch ? { 'if-match': ifMatch } : {}) },
+    payload: body,
+  });
+
+test('a published build goes live: the map names it with its integrity; a deploy answers its new ETag', async () => {
+  const change = await publishBuild('explore');
+  const response = await deploy('explore', change, await etagOf('explore'));
+  assert.equal(response.statusCode, 201, response.body);
+  assert.equal(response.headers.etag, `"${response.json().id}"`);
+
+  const map = await app.inject('/importmap.json');
+  assert.equal(map.statusCode, 200);
+  assert.equal(map.headers['content-type'], 'application/importmap+json');
+  const url = change.imports['@tractor/explore']!;
+  assert.equal(map.json().imports['@tractor/explore'], url);
+  assert.equal(map.json().integrity[url], change.integrity[url]);
+  assert.equal(map.json().imports.lit, PLATFORM.imports.lit, 'the platform’s entries stay');
+
+  const again = await app.inject({ url: '/importmap.json', headers: { 'if-none-match': map.headers.etag } });
+  assert.equal(again.statusCode, 304);
+});
+
+test('two teams deploying at the same moment both land', async () => {
+  const [explore, decide] = await Promise.all([publishBuild('explore'), publishBuild('decide')]);
+  const [a, b] = await Promise.all([
+    deploy('explore', explore, await etagOf('explore')),
+    deploy('decide', decide, await etagOf('decide')),
+  ]);
+  assert.deepEqual([a.statusCode, b.statusCode], [201, 201]);
+  const map = (await app.inject('/importmap.json')).json();
+  assert.equal(map.imports['@tractor/explore'], explore.imports['@tractor/explore']);
+  assert.equal(map.imports['@tractor/decide'], decide.imports['@tractor/decide']);
+});
+
+test('two deploys of one team against the same ETag: one wins, the other gets 412 and the live ETag', async () => {
+  const base = await etagOf('decide');
+  const [first, second] = [await publishBuild('decide'), await publishBuild('decide')];
+  const answers = await Promise.all([deploy('decide', first, base), deploy('decide', second, base)]);
+  const statuses = answers.map((r) => r.statusCode).sort();
+  assert.deepEqual(statuses, [201, 412]);
+  const won = answers.find((r) => r.statusCode === 201)!;
+  const lost = answers.find((r) => r.statusCode === 412)!;
+  assert.equal(lost.json().field, 'if-match');
+  assert.equal(lost.headers.etag, won.headers.etag, 'the refusal says what is live now');
+  // Deploying with the ETag the refusal gave works.
+  const retry = await deploy('decide', lost === answers[0] ? first : second, lost.headers.etag as string);
+  assert.equal(retry.statusCode, 201);
+});
+
+test('refusals: each is a JSON error that names the problem, and the map does not change', async () => {
+  const before = (await app.inject('/importmap.json')).body;
+  const good = await publishBuild('decide');
+  const etag = await etagOf('decide');
+  const url = good.imports['@tractor/decide']!;
+  const cases: [
+    string,
+    Promise<{ statusCode: number; json(): { message: string; field?: string } }>,
+    number,
+    RegExp,
+  ][] = [
+    [
+      'no token',
+      app.inject({
+        method: 'PUT',
+        url: '/importmap/deployments/decide',
+        headers: { 'if-match': etag },
+        payload: good,
+      }),
+      401,
+      /Bearer/,
+    ],
+    ['another team’s token', deploy('decide', good, etag, 'explore'), 403, /deploys explore, not decide/],
+    [
+      'a shared library',
+      deploy('decide', { ...good, imports: { ...good.imports, lit: url } }, etag),
+      403,
+      /lit belongs to the platform/,
+    ],
+    [
+      'another team’s entry',
+      deploy('decide', { ...good, imports: { ...good.imports, '@tractor/explore': url } }, etag),
+      403,
+      /@tractor\/explore belongs to another team/,
+    ],
+    [
+      'a URL outside the asset store',
+      deploy('decide', { ...good, imports: { '@tractor/decide': 'https://cdn.example/x.js' } }, etag),
+      422,
+      /outside the asset store/,
+    ],
+    [
+      'an entry without integrity',
+      deploy('decide', { ...good, integrity: {} }, etag),
+      422,
+      /has no integrity/,
+    ],
+    [
+      'a wrong integrity',
+      deploy('decide', { ...good, integrity: { [url]: integrityOf(Buffer.from('something else')) } }, etag),
+      422,
+      /does not match the published file/,
+    ],
+    [
+      'a file not in the asset store',
+      deploy(
+        'decide',
+        {
+          ...good,
+          imports: { '@tractor/decide': `/assets/decide/${good.build}/tractor-decide.ffffffff.js` },
+          integrity: { [`/assets/decide/${good.build}/tractor-decide.ffffffff.js`]: good.integrity[url]! },
+        },
+        etag,
+      ),
+      422,
+      /not in the asset store/,
+    ],
+    ['no If-Match', deploy('decide', good, undefined), 428, /If-Match/],
+    ['a stale If-Match', deploy('decide', good, '"1"'), 412, /changed meanwhile/],
+    [
+      'a malformed integrity',
+      deploy('decide', { ...good, integrity: { [url]: 'md5-x' } }, etag),
+      400,
+      /integrity/,
+    ],
+    ['an unknown key', deploy('decide', { ...good, extra: 1 }, etag), 400, /unknown keys extra/],
+  ];
+  for (const [label, answer, status, message] of cases) {
+    const response = await answer;
+    assert.equal(response.statusCode, status, label);
+    assert.match(response.json().message, message, label);
+  }
+  assert.equal((await app.inject('/importmap.json')).body, before, 'nothing changed');
+  const unknown = await app.inject({
+    method: 'PUT',
+    url: '/importmap/deployments/nobody',
+    headers: { ...auth('decide'), 'if-match': '*' },
+    payload: good,
+  });
+  assert.equal(unknown.statusCode, 404);
+});
+
+test('a published file never changes: the same bytes are a no-op, other bytes a 409', async () => {
+  const put = (payload: string, file = 'chunk.0123abcd.js', token: keyof typeof TOKENS = 'explore') =>
+    app.inject({
+      method: 'PUT',
+      url: `/importmap/assets/explore/abcdefabcdef/${file}`,
+      headers: { ...auth(token), 'content-type': 'application/octet-stream' },
+      payload: Buffer.from(payload),
+    });
+  assert.equal((await put('export {};')).statusCode, 201);
+  const same = await put('export {};');
+  assert.equal(same.statusCode, 200);
+  assert.equal(same.json().created, false);
+  const other = await put('export const x = 1;');
+  assert.equal(other.statusCode, 409);
+  assert.match(other.json().message, /never change/);
+  assert.equal((await put('x', '../../etc/passwd')).statusCode, 404, 'no path leaves its folder');
+  assert.equal((await put('x', 'a b.js')).statusCode, 400);
+  assert.equal((await put('x', 'other.0123abcd.js', 'decide')).statusCode, 403);
+});
+
+test('rollback walks back build by build; with nothing earlier it is a 409', async () => {
+  const states = async () => (await app.inject('/importmap/deployments/explore')).json();
+  const versions: string[] = [];
+  for (let i = 0; i < 2; i++) {
+    const change = await publishBuild('explore');
+    assert.equal((await deploy('explore', change, await etagOf('explore'))).statusCode, 201);
+    versions.push(change.version);
+  }
+  const rollback = async (body: object = {}) =>
+    app.inject({
+      method: 'POST',
+      url: '/importmap/deployments/explore/rollback',
+      headers: { ...auth('explore'), 'if-match': await etagOf('explore') },
+      payload: body,
+    });
+  const first = await rollback();
+  assert.equal(first.statusCode, 201, first.body);
+  assert.equal(first.json().version, versions[0]);
+  assert.equal(first.json().action, 'rollback');
+  const second = await rollback();
+  assert.notEqual(second.json().version, versions[0], 'a second rollback goes further back');
+  const history = (await states()).history as { id: number; version: string }[];
+  const to = await rollback({ to: history.find((d) => d.version === versions[1])!.id });
+  assert.equal(to.json().version, versions[1]);
+  const map = (await app.inject('/importmap.json')).json();
+  assert.equal(map.imports['@tractor/explore'], to.json().imports['@tractor/explore']);
+
+  const decideId = (await app.inject('/importmap/deployments/decide')).json().live.id as number;
+  const foreign = await rollback({ to: decideId });
+  assert.equal(foreign.statusCode, 409);
+  assert.match(foreign.json().message, /no deployment/);
+});
+
+test('the live map survives a database that stops answering: the last map read is served', async () => {
+  let calls = 0;
+  const flaky = {
+    live: async () => {
+      if (calls++ > 0) throw new Error('connection refused');
+      return [];
+    },
+  } as unknown as Deployments;
+  const live = new LiveDeployments(flaky);
+  assert.deepEqual(await live.read(), []);
+  assert.deepEqual(await live.read(), [], 'served from the last read');
+  await assert.rejects(new LiveDeployments(flaky).read(), /connection refused/, 'nothing read yet: no map');
+});

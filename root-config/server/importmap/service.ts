@@ -1,0 +1,227 @@
+// The import map service, as a fastify plugin of the gateway: the live map (GET /importmap.json), the deploy
+// API that changes it, and publishing into the asset store. Every refusal is the contract's JSON error.
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import {
+  ASSET_PREFIX,
+  assetUrl,
+  importMapRoutes as routes,
+  teamEtag,
+  type DeployRequest,
+  type Deployment,
+  type ImportMap,
+} from '@tractor/shared/contracts/importmap';
+import { HttpError } from '@tractor/shared/contracts/http';
+import { addRoute, answerErrorsAsJson, NotFound } from '@tractor/shared/service';
+import { teamModule } from '@tractor/shared/teams';
+import { AssetConflict, integrityOf, type AssetStore } from './assets.js';
+import { NoRollbackTarget, StaleChange, type Deployments, type Precondition } from './deployments.js';
+import type { DeployTokens } from './tokens.js';
+import { liveImportMap } from '../shell.js';
+
+/** A published file may be this large (a team's entry, a lazy chunk, a source map). */
+const MAX_ASSET_BYTES = 20 * 1024 * 1024;
+
+export interface ImportMapServiceOptions {
+  readonly deployments: Deployments;
+  /** The live deployments, as the page reads them too. */
+  readonly live: LiveDeployments;
+  readonly assets: AssetStore;
+  readonly tokens: DeployTokens;
+  /** The teams of the registry: only they have entries. */
+  readonly teams: readonly string[];
+  /** The platform's own entries (shared libraries, the root config): no team may change them. */
+  readonly platform: ImportMap;
+}
+
+/**
+ * The teams' live deployments, read from the database on every call, so every replica serves a deploy on
+ * the next request. When the database does not answer, the last map read is served (and said so in the log):
+ * a database outage must not take the store's pages down.
+ */
+export class LiveDeployments {
+  readonly #deployments: Deployments;
+  #last: readonly Deployment[] | undefined;
+
+  constructor(deployments: Deployments) {
+    this.#deployments = deployments;
+  }
+
+  async read(log?: FastifyRequest['log']): Promise<readonly Deployment[]> {
+    try {
+      this.#last = await this.#deployments.live();
+    } catch (error) {
+      if (!this.#last) throw error;
+      log?.warn({ err: error }, 'import map database unreachable: serving the last live map read');
+    }
+    return this.#last;
+  }
+}
+
+const unauthorized = () =>
+  new HttpError(401, 'Send the team’s deploy token: Authorization: Bearer <token>.', 'authorization');
+
+/** The If-Match header as a precondition: 428 when missing — a deploy must say what it replaces. */
+function precondition(request: FastifyRequest): Precondition {
+  const header = request.headers['if-match'];
+  if (header === undefined) {
+    throw new HttpError(
+      428,
+      'Send If-Match with the team’s ETag from GET /importmap/deployments/:team (or * to replace whatever is live).',
+      'if-match',
+    );
+  }
+  if (header.trim() === '*') return '*';
+  const tag = /^(?:W\/)?"(\d+|none)"$/.exec(header.trim())?.[1];
+  if (!tag)
+    throw new HttpError(400, `If-Match ${header} is not an ETag of this API ("<id>" or "none").`, 'if-match');
+  return { id: tag === 'none' ? null : Number(tag) };
+}
+
+export async function importMapService(
+  app: FastifyInstance,
+  options: ImportMapServiceOptions,
+): Promise<void> {
+  const { deployments, live, assets, tokens, platform } = options;
+  const knownTeams = new Set(options.teams);
+  answerErrorsAsJson(app);
+
+  /** The team the request's token deploys for; it must be the team in the URL. */
+  function authorize(request: FastifyRequest, team: string) {
+    if (!knownTeams.has(team)) throw new NotFound(`There is no team ${team} in the registry.`, 'team');
+    const tokenTeam = tokens.teamOf(request.headers.authorization);
+    if (!tokenTeam) throw unauthorized();
+    if (tokenTeam !== team) {
+      throw new HttpError(403, `This token deploys ${tokenTeam}, not ${team}.`, 'authorization');
+    }
+  }
+
+  /** Everything a change must be before the map takes it; each refusal names what is wrong. */
+  async function check(team: string, change: DeployRequest) {
+    const own = teamModule(team);
+    const folder = `${ASSET_PREFIX}${team}/${change.build}/`;
+    if (!change.imports[own]) {
+      throw new HttpError(422, `A deploy of ${team} must give ${own} its URL.`, 'imports');
+    }
+    for (const specifier of Object.keys(change.imports)) {
+      if (specifier === own || specifier.startsWith(`${own}/`)) continue;
+      const owner = specifier in platform.imports ? 'the platform' : `another team`;
+      throw new HttpError(
+        403,
+        `${specifier} belongs to ${owner}: ${team} may change only ${own} and ${own}/….`,
+        'imports',
+      );
+    }
+    for (const [specifier, url] of Object.entries(change.imports)) {
+      if (!url.startsWith(folder)) {
+        throw new HttpError(422, `${specifier} → ${url} is outside the asset store's ${folder}.`, 'imports');
+      }
+      if (!change.integrity[url]) throw new HttpError(422, `${url} has no integrity.`, 'integrity');
+    }
+    for (const [url, integrity] of Object.entries(change.integrity)) {
+      const file = url.startsWith(folder) ? url.slice(folder.length) : undefined;
+      if (!file || file.includes('/')) {
+        throw new HttpError(422, `${url} is outside the asset store's ${folder}.`, 'integrity');
+      }
+      const bytes = await assets.read(team, change.build, file).catch(() => undefined);
+      if (!bytes) {
+        throw new HttpError(
+          422,
+          `${url} is not in the asset store: publish the build's files first.`,
+          'integrity',
+        );
+      }
+      if (integrityOf(bytes) !== integrity) {
+        throw new HttpError(422, `${url}: the integrity does not match the published file.`, 'integrity');
+      }
+    }
+  }
+
+  const sendStale = (reply: FastifyReply, error: StaleChange) =>
+    reply
+      .code(412)
+      .header('etag', teamEtag(error.live))
+      .send({ statusCode: 412, error: 'Precondition Failed', message: error.message, field: 'if-match' });
+
+  app.get(routes.importMap.path, async (request, reply) => {
+    const body = JSON.stringify(liveImportMap(platform, await live.read(request.log)));
+    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+    reply
+      .header('etag', etag)
+      .header('cache-control', 'no-cache')
+      .header('access-control-allow-origin', '*')
+      // Exactly this, no charset: import-map-injector refuses anything else.
+      .header('content-type', 'application/importmap+json');
+    if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+    return reply.send(Buffer.from(body)); // a string would get "; charset=utf-8" appended
+  });
+
+  addRoute(app, routes.deployments, async () => ({
+    teams: await Promise.all(options.teams.map((team) => deployments.team(team, 20))),
+  }));
+
+  addRoute(app, routes.teamDeployments, async ({ params }, { reply }) => {
+    if (!knownTeams.has(params.team)) throw new NotFound(`There is no team ${params.team}.`, 'team');
+    const state = await deployments.team(params.team);
+    reply.header('etag', teamEtag(state.live)).header('cache-control', 'no-store');
+    return state;
+  });
+
+  addRoute(app, routes.deploy, async ({ params, body }, { request, reply }) => {
+    authorize(request, params.team);
+    const base = precondition(request);
+    await check(params.team, body);
+    try {
+      const deployment = await deployments.deploy(params.team, body, base);
+      request.log.info({ team: params.team, version: body.version, id: deployment.id }, 'deployed');
+      reply.code(201).header('etag', teamEtag(deployment));
+      return deployment;
+    } catch (error) {
+      if (error instanceof StaleChange) return sendStale(reply, error);
+      throw error;
+    }
+  });
+
+  addRoute(app, routes.rollback, async ({ params, body }, { request, reply }) => {
+    authorize(request, params.team);
+    const base = precondition(request);
+    try {
+      const deployment = await deployments.rollback(params.team, body.to, base);
+      request.log.info({ team: params.team, version: deployment.version, id: deployment.id }, 'rolled back');
+      reply.code(201).header('etag', teamEtag(deployment));
+      return deployment;
+    } catch (error) {
+      if (error instanceof StaleChange) return sendStale(reply, error);
+      if (error instanceof NoRollbackTarget) throw new HttpError(409, error.message, 'to');
+      throw error;
+    }
+  });
+
+  // Publishing takes the file's bytes whatever the content type: its own scope, with one raw parser.
+  await app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser(
+      '*',
+      { parseAs: 'buffer', bodyLimit: MAX_ASSET_BYTES },
+      (_request, body, done) => done(null, body),
+    );
+    addRoute(scope, routes.publish, async ({ params }, { request, reply }) => {
+      authorize(request, params.team);
+      if (!Buffer.isBuffer(request.body) || request.body.length === 0) {
+        throw new HttpError(400, 'Send the file’s bytes as the request body.', 'body');
+      }
+      try {
+        const result = await assets.put(params.team, params.build, params.file, request.body);
+        reply.code(result === 'created' ? 201 : 200);
+        return {
+          url: assetUrl(params.team, params.build, params.file),
+          integrity: integrityOf(request.body),
+          created: result === 'created',
+        };
+      } catch (error) {
+        if (error instanceof AssetConflict) throw new HttpError(409, error.message, 'file');
+        throw error;
+      }
+    });
+  });
+}

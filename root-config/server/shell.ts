@@ -1,0 +1,104 @@
+// The page, rendered per request: the root config's template (index.html, built once) with the live import map
+// inlined — the platform's entries and every team's live entries, with their integrity — and modulepreload
+// links for the modules this URL needs. A deploy shows on the next page load; nothing is rebuilt.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Deployment, ImportMap } from '@tractor/shared/contracts/importmap';
+import { teamModule, teams } from '@tractor/shared/teams';
+
+/** What the root config's build says of the platform (dist/platform.json). */
+export interface PlatformBuild extends ImportMap {
+  /** Modules every page needs, in the order to request them. */
+  readonly preloads: readonly string[];
+}
+
+export interface Shell {
+  readonly template: string;
+  readonly platform: PlatformBuild;
+}
+
+export function readShell(distDir: string): Shell {
+  return {
+    template: readFileSync(path.join(distDir, 'index.html'), 'utf8'),
+    platform: JSON.parse(readFileSync(path.join(distDir, 'platform.json'), 'utf8')) as PlatformBuild,
+  };
+}
+
+/** The whole live map: the platform's entries, then each team's live entries (which never name the platform's). */
+export function liveImportMap(platform: ImportMap, live: readonly Deployment[]): ImportMap {
+  const map = { imports: { ...platform.imports }, integrity: { ...platform.integrity } };
+  for (const deployment of live) {
+    Object.assign(map.imports, deployment.imports);
+    Object.assign(map.integrity, deployment.integrity);
+  }
+  return map;
+}
+
+/** single-spa-layout's path syntax (/product/:id) as a test for a URL's path. */
+function matches(pattern: string, exact: boolean, pathname: string): boolean {
+  const source = pattern
+    .split('/')
+    .map((part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('/');
+  return new RegExp(`^${source}${exact ? '/?$' : '(/|$)'}`).test(pathname);
+}
+
+/** The team whose page shows at this path, if any. */
+export function pageTeam(pathname: string): string | undefined {
+  return teams.find((t) => t.pages.some((p) => matches(p.path, p.exact ?? false, pathname)))?.name;
+}
+
+/** JSON inside <script>: nothing in it may close the element. */
+const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+const attribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+
+export interface PageOptions {
+  /** Mock mode: the root config starts msw's worker before anything else. */
+  readonly mock?: boolean;
+  /** Development: module name → URL, one more map after the live one (later maps win), and the overlay. */
+  readonly overrides?: Readonly<Record<string, string>> | undefined;
+}
+
+export function renderPage(
+  shell: Shell,
+  live: readonly Deployment[],
+  pathname: string,
+  options: PageOptions = {},
+): string {
+  const map = liveImportMap(shell.platform, live);
+  const meta = ['<meta name="importmap-type" content="importmap" use-injector />'];
+  if (options.mock) meta.push('<meta name="tractor-mode" content="mock" />');
+  if (options.overrides) meta.push('<meta name="tractor-devtools" content="on" />');
+
+  // The browser enforces integrity from a native map; import-map-injector (which merges the maps and any
+  // developer overrides into the native map of imports) passes only imports on. So the integrity goes first,
+  // in a native map of its own.
+  const maps = [
+    `<script type="importmap">${scriptJson({ integrity: map.integrity })}</script>`,
+    `<script type="injector-importmap">${scriptJson({ imports: map.imports })}</script>`,
+  ];
+  if (options.overrides) {
+    maps.push(`<script type="injector-importmap">${scriptJson({ imports: options.overrides })}</script>`);
+  }
+
+  // Every page shows the fragment-owning teams' elements (header, mini cart); the page's own team is needed
+  // too. A preload carries the map's integrity, or the browser cannot reuse it for the import.
+  const wanted = new Set(teams.filter((t) => t.fragments.length > 0).map((t) => t.name));
+  const ownTeam = pageTeam(pathname);
+  if (ownTeam) wanted.add(ownTeam);
+  const teamEntries = [...wanted]
+    .filter((team) => !options.overrides?.[teamModule(team)])
+    .map((team) => map.imports[teamModule(team)])
+    .filter((url): url is string => url !== undefined);
+  const preloads = [...shell.platform.preloads, ...teamEntries].map((url) => {
+    const integrity = map.integrity[url];
+    return `<link rel="modulepreload" href="${attribute(url)}"${integrity ? ` integrity="${integrity}"` : ''} />`;
+  });
+
+  const parts: Record<string, string> = {
+    HEAD_META: meta.join('\n    '),
+    IMPORT_MAPS: maps.join('\n    '),
+    MODULE_PRELOADS: preloads.join('\n    '),
+  };
+  return shell.template.replace(/<!-- %([A-Z_]+)% -->/g, (marker, name: string) => parts[name] ?? marker);
+}

@@ -1,0 +1,127 @@
+// The platform's contract: the live import map and the deploy API that changes it. Teams' CI (and
+// `npm run deploy`) call it; the gateway serves it. Not a team's contract: the import map belongs to the platform.
+//
+//   GET  /importmap.json                          the live map: { imports, integrity } (ETag)
+//   GET  /importmap/deployments                   every team's live deployment and history
+//   GET  /importmap/deployments/:team             one team's (ETag = its live deployment's id)
+//   PUT  /importmap/deployments/:team             switch the team's entries to a published build (If-Match)
+//   POST /importmap/deployments/:team/rollback    switch back to an earlier deployment (If-Match)
+//   PUT  /importmap/assets/:team/:build/:file     publish one file of a build (never overwrites)
+import * as z from 'zod/mini';
+import { defineRoutes } from './http.js';
+
+/** Where published team files live, in the URL space and in the asset store: /assets/<team>/<build>/<file>. */
+export const ASSET_PREFIX = '/assets/';
+export const TEAM_NAME = /^[a-z][a-z0-9-]{0,30}$/;
+export const BUILD_ID = /^[0-9a-f]{12}$/;
+/** A published file's name: what webpack emits (no folders). */
+export const ASSET_FILE = /^[\w-]+(\.[\w-]+)*\.(js|map|json)$/;
+export const INTEGRITY = /^sha384-[A-Za-z0-9+/]{64}$/;
+
+export const assetUrl = (team: string, build: string, file: string) =>
+  `${ASSET_PREFIX}${team}/${build}/${file}`;
+
+const Integrity = z.string().check(z.regex(INTEGRITY, 'must be "sha384-" and the base64 digest'));
+
+export const ImportMap = z.object({
+  imports: z.record(z.string(), z.string()),
+  integrity: z.record(z.string(), z.string()),
+});
+export type ImportMap = z.infer<typeof ImportMap>;
+
+/** What a team's build says of itself (dist/manifest.json, written by the shared webpack factory). */
+export const BuildManifest = z.object({
+  team: z.string().check(z.regex(TEAM_NAME)),
+  version: z.string().check(z.minLength(1), z.maxLength(100)),
+  build: z.string().check(z.regex(BUILD_ID, 'must be 12 hex digits')),
+  builtAt: z.string(),
+  /** Import-map name → file, relative to the build's folder. */
+  imports: z.record(z.string(), z.string()),
+  /** Every file of the build → its integrity. */
+  files: z.record(z.string(), Integrity),
+});
+export type BuildManifest = z.infer<typeof BuildManifest>;
+
+/** PUT /importmap/deployments/:team — the entries a build gives the map, with absolute asset-store URLs. */
+export const DeployRequest = z.strictObject({
+  version: z.string().check(z.minLength(1), z.maxLength(100)),
+  build: z.string().check(z.regex(BUILD_ID, 'must be 12 hex digits')),
+  builtAt: z.optional(z.string().check(z.maxLength(40))),
+  imports: z.record(z.string().check(z.maxLength(200)), z.string().check(z.maxLength(500))),
+  integrity: z.record(z.string().check(z.maxLength(500)), Integrity),
+});
+export type DeployRequest = z.infer<typeof DeployRequest>;
+
+/** POST /importmap/deployments/:team/rollback — to a given deployment, or (no `to`) the one before this build. */
+export const RollbackRequest = z.strictObject({ to: z.optional(z.int().check(z.positive())) });
+export type RollbackRequest = z.infer<typeof RollbackRequest>;
+
+export const Deployment = z.object({
+  id: z.number(),
+  team: z.string(),
+  version: z.string(),
+  build: z.string(),
+  action: z.enum(['deploy', 'rollback']),
+  /** For a rollback: the deployment whose build it brought back. */
+  restores: z.nullable(z.number()),
+  builtAt: z.nullable(z.string()),
+  deployedAt: z.string(),
+  imports: z.record(z.string(), z.string()),
+  integrity: z.record(z.string(), z.string()),
+});
+export type Deployment = z.infer<typeof Deployment>;
+
+export const TeamDeployments = z.object({
+  team: z.string(),
+  /** null: the team has never deployed. */
+  live: z.nullable(Deployment),
+  /** Newest first. */
+  history: z.array(Deployment),
+});
+export type TeamDeployments = z.infer<typeof TeamDeployments>;
+
+export const AllDeployments = z.object({ teams: z.array(TeamDeployments) });
+export type AllDeployments = z.infer<typeof AllDeployments>;
+
+/** A team's ETag: its live deployment's id, quoted; "*" matches any, also "never deployed". */
+export const teamEtag = (live: Pick<Deployment, 'id'> | null) => (live ? `"${live.id}"` : '"none"');
+
+const TeamParams = z.object({
+  team: z.string().check(z.regex(TEAM_NAME, 'must be a team name like decide')),
+});
+
+export const importMapRoutes = defineRoutes({
+  importMap: { method: 'GET', path: '/importmap.json', response: ImportMap },
+  deployments: { method: 'GET', path: '/importmap/deployments', response: AllDeployments },
+  teamDeployments: {
+    method: 'GET',
+    path: '/importmap/deployments/:team',
+    params: TeamParams,
+    response: TeamDeployments,
+  },
+  deploy: {
+    method: 'PUT',
+    path: '/importmap/deployments/:team',
+    params: TeamParams,
+    body: DeployRequest,
+    response: Deployment,
+  },
+  rollback: {
+    method: 'POST',
+    path: '/importmap/deployments/:team/rollback',
+    params: TeamParams,
+    body: RollbackRequest,
+    response: Deployment,
+  },
+  publish: {
+    method: 'PUT',
+    path: '/importmap/assets/:team/:build/:file',
+    params: z.object({
+      team: z.string().check(z.regex(TEAM_NAME, 'must be a team name like decide')),
+      build: z.string().check(z.regex(BUILD_ID, 'must be 12 hex digits')),
+      file: z.string().check(z.regex(ASSET_FILE, 'must be a file name like tractor-decide.1a2b3c4d.js')),
+    }),
+    response: z.object({ url: z.string(), integrity: Integrity, created: z.boolean() }),
+  },
+});
+export type ImportMapRoutes = typeof importMapRoutes;
