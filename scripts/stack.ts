@@ -1,7 +1,7 @@
 // The store's processes, in one table read from the team registry: each team's service and the gateway in
 // front of them. Ports are offsets from the gateway's port, so a test stack on 3100 uses 3101….
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { teams } from '../shared/teams.js';
 
@@ -63,5 +63,8 @@ export function buildStale(selected: readonly Build[]): void {
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     if (result.status !== 0) throw new Error(`Building ${workspace} failed.`);
+    // webpack leaves unchanged files (same content hash) as they are, so the folder may look old: mark it built.
+    const now = new Date();
+    utimesSync(dist, now, now);
   }
 }

@@ -1,7 +1,7 @@
 // The import map's state: every team's chain of deployments in the platform's own database (PGlite or
-// PostgreSQL). A change is one transaction that appends to the team's chain; the table's UNIQUE (team,
-// previous) refuses a second change made against the same live deployment, so optimistic concurrency holds
-// across any number of replicas — unlike an in-process lock.
+// PostgreSQL). A change is one transaction that appends to the team's chain, taking a per-team lock in the
+// database; the table's UNIQUE (team, previous) refuses a second change made against the same live deployment.
+// So optimistic concurrency (If-Match) holds across any number of replicas — unlike an in-process lock.
 import type { Database, Queryable } from '@tractor/shared/service';
 import type { DeployRequest, Deployment, TeamDeployments } from '@tractor/shared/contracts/importmap';
 
@@ -143,10 +143,14 @@ export class Deployments {
     base: Precondition,
     make: (tx: Queryable, live: Deployment | null) => Promise<Omit<Deployment, 'id' | 'team' | 'deployedAt'>>,
   ): Promise<Deployment> {
-    // An unconditional change ('*') is retried when another one landed in between; a conditional one is not.
+    // The lock below makes a clash rare; the table's constraint still guards against one. An unconditional
+    // change ('*') is then retried; a conditional one is refused as stale.
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.#db.transaction(async (tx) => {
+          // Changes of one team take turns (a lock in the database, so across replicas); each then reads the
+          // live deployment as committed by the one before it. Other teams' changes do not wait.
+          await tx.query("SELECT pg_advisory_xact_lock(hashtext('importmap:' || $1))", [team]);
           const [head] = await tx.query<Row>(
             `SELECT ${COLUMNS} FROM deployment WHERE team = $1 ORDER BY id DESC LIMIT 1`,
             [team],
