@@ -129,7 +129,7 @@ async function measure(kind: string, databaseUrl?: string) {
       if (text.includes(`/assets/decide/${canary.build}/`)) liveAfter = performance.now() - started;
       else await new Promise((r) => setTimeout(r, 10));
     }
-    await new Promise((r) => cli.once('exit', r));
+    if (cli.exitCode === null) await new Promise((r) => cli.once('exit', r));
     const during = await load;
     row('npm run deploy -- decide: command start → live', `${liveAfter.toFixed(0)} ms`);
     row(
