@@ -12,6 +12,8 @@ export const sharedPackages = [
   { name: 'lit-element', entry: 'index.js', subpaths: true },
   { name: '@lit/reactive-element', entry: 'reactive-element.js', subpaths: true },
   { name: '@lit/task', entry: 'index.js', subpaths: true },
+  // Hydration of server-rendered Lit elements: the page loads its support module before any Lit element.
+  { name: '@lit-labs/ssr-client', entry: 'index.js', subpaths: true },
 ];
 
 /** Modules the root config builds from our own sources: the specifiers they answer, their source file. */

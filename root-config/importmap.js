@@ -64,7 +64,8 @@ export function sharedPackageCopies() {
   return patterns;
 }
 
-/** The static import graph of the given specifiers inside the served packages, as URLs to modulepreload. */
+/** The static import graph of the given specifiers (bare or sub-paths) inside the served packages, as URLs to
+ *  modulepreload. */
 export function preloadGraph(specifiers, imports) {
   const fileOf = (url) => {
     const p = sharedPackages.find((pkg) => url.startsWith(packageUrl(pkg.name)));
@@ -87,6 +88,6 @@ export function preloadGraph(specifiers, imports) {
     const text = readFileSync(file, 'utf8');
     for (const m of text.matchAll(/(?:\bfrom\s*|\bimport\s*)["']([^"']+)["']/g)) visit(resolve(m[1], url));
   };
-  for (const specifier of specifiers) visit(imports[specifier]);
+  for (const specifier of specifiers) visit(resolve(specifier, '/'));
   return [...seen];
 }

@@ -106,7 +106,9 @@ test('when Decide’s service is down the page says so, and the frame still work
   await page.route('**/decide/api/**', (route) =>
     route.fulfill({ status: 503, json: { statusCode: 503, error: 'Service Unavailable', message: 'down' } }),
   );
-  await page.goto('/product/CL-01');
+  // The page is server-rendered on a first load; the browser asks Decide itself on a navigation.
+  await page.goto('/products');
+  await page.getByRole('link', { name: /Heritage Workhorse/ }).click();
   await expect(page.getByRole('alert')).toContainText('This product cannot be shown right now');
   await page.unroute('**/decide/api/**');
   await page.getByRole('button', { name: 'try again' }).click();

@@ -28,7 +28,9 @@ test('when Explore’s service fails, the page says so and "try again" recovers'
         })
       : route.continue(),
   );
-  await page.goto('/products');
+  // A first load is server-rendered; on a navigation the browser asks Explore itself.
+  await page.goto('/stores');
+  await page.locator('explore-header').getByRole('link', { name: 'Machines' }).click();
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('The machines cannot be shown right now.');
   await expect(page.locator('explore-header').getByRole('link', { name: 'Stores' })).toBeVisible();

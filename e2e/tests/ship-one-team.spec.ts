@@ -8,6 +8,9 @@ import path from 'node:path';
 import { STORE_PORT } from '../ports.js';
 import { expect, test } from './fixtures.js';
 
+// The tests here change and compare the store's live map: one at a time.
+test.describe.configure({ mode: 'serial' });
+
 const repoRoot = path.join(import.meta.dirname, '../..');
 const STORE = `http://127.0.0.1:${STORE_PORT}`;
 const DECIDE_PAGE = '#single-spa-application\\:\\@tractor\\/decide\\/product';

@@ -21,7 +21,17 @@ const TEMPLATE = `<!doctype html><html><head><title>shell</title>
 <!-- %IMPORT_MAPS% -->
 <script src="/shared/npm/@single-spa/import-map-injector@2/lib/import-map-injector.js"></script>
 <!-- %MODULE_PRELOADS% -->
-</head><body></body></html>`;
+</head>
+<body>
+<template id="single-spa-layout"><single-spa-router>
+  <explore-header></explore-header>
+  <main>
+    <route path="/product/:id" exact><application name="@tractor/decide/product"></application></route>
+    <route path="/" exact><application name="@tractor/explore/home"></application></route>
+    <route default><section class="shell-screen"><h1>Page not found</h1></section></route>
+  </main>
+</single-spa-router></template>
+</body></html>`;
 const tokens = new DeployTokens({ explore: 'e', decide: 'd', checkout: 'c' });
 
 const gatewayWith = (db: Database, options: Partial<GatewayOptions> = {}) =>
@@ -51,6 +61,18 @@ before(async () => {
 
   upstream = Fastify();
   upstream.get('/explore/api/stores', async (request) => ({ stores: [], query: request.query }));
+  // Explore's render routes: the header (holding Checkout's mini cart) from the live build; a home page from
+  // a build that is not live; a slow page.
+  upstream.get('/explore/render/fragment/explore-header', async (request) => ({
+    version: 'aaaaaaaaaaaa',
+    tag: 'explore-header',
+    inner: `<template shadowrootmode="open"><a href="/">home</a><checkout-mini-cart></checkout-mini-cart></template><!-- ${JSON.stringify(request.query)} ${request.headers.cookie} -->`,
+  }));
+  upstream.get('/explore/render/page/home', async () => ({
+    version: 'ffffffffffff',
+    tag: 'explore-home-page',
+    inner: '<template shadowrootmode="open">old build</template>',
+  }));
   const origin = await upstream.listen({ port: 0, host: '127.0.0.1' });
   gateway = await gatewayWith(database.db, {
     services: { explore: origin, decide: 'http://127.0.0.1:9' }, // nothing listens on port 9
@@ -127,7 +149,8 @@ test('every page URL gets the page, also the ones under a team prefix; files and
 });
 
 test('the page carries the live map: a deploy shows on the next load, with integrity and preloads', async () => {
-  const before = (await gateway.inject('/product/CL-01')).body;
+  const mapsOf = (html: string) => html.slice(0, html.indexOf('</head>'));
+  const before = mapsOf((await gateway.inject('/product/CL-01')).body);
   assert.doesNotMatch(before, /@tractor\/decide/);
   const explore = await deployBuild('explore', 'aaaaaaaaaaaa');
   const decide = await deployBuild('decide', 'bbbbbbbbbbbb');
@@ -201,5 +224,132 @@ test('overrides: one more import map after the live one, before the injector; th
     assert.match(html, /<meta name="tractor-devtools" content="on" \/>/);
   } finally {
     await dev.close();
+  }
+});
+
+test('the first view is composed on the server: the layout for the URL, each part from its own team', async () => {
+  // Decide renders its product page (with Checkout's add to cart inside); Checkout renders its fragments —
+  // one of them too slow for the budget. Each from the live build (deployed above).
+  const decide = Fastify();
+  decide.get('/decide/render/page/product', async (request) => ({
+    version: 'bbbbbbbbbbbb',
+    tag: 'decide-product-page',
+    inner: `<template shadowrootmode="open"><h1>${(request.query as { url: string }).url}</h1><checkout-add-to-cart sku="CL-01-GR"></checkout-add-to-cart></template>`,
+  }));
+  const checkout = Fastify();
+  checkout.get('/checkout/render/fragment/checkout-add-to-cart', async (request) => ({
+    version: 'cccccccccccc',
+    tag: 'checkout-add-to-cart',
+    inner: `<template shadowrootmode="open">add ${(JSON.parse((request.query as { attributes: string }).attributes) as { sku: string }).sku}</template>`,
+  }));
+  checkout.get('/checkout/render/fragment/checkout-mini-cart', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    return {
+      version: 'cccccccccccc',
+      tag: 'checkout-mini-cart',
+      inner: '<template shadowrootmode="open">late</template>',
+    };
+  });
+  await deployBuild('checkout', 'cccccccccccc');
+  const services = {
+    explore: await upstream
+      .listen({ port: 0, host: '127.0.0.1' })
+      .catch(() => `http://127.0.0.1:${(upstream.server.address() as { port: number }).port}`),
+    decide: await decide.listen({ port: 0, host: '127.0.0.1' }),
+    checkout: await checkout.listen({ port: 0, host: '127.0.0.1' }),
+  };
+  const composed = await gatewayWith(database.db, { services, ssrBudgetMs: 200 });
+  try {
+    const started = performance.now();
+    const page = await composed.inject({
+      url: '/product/CL-01?sku=CL-01-GR',
+      headers: { cookie: 'c_cart=CL-01-GR_1' },
+    });
+    const elapsed = performance.now() - started;
+    const body = page.body.slice(page.body.indexOf('<body'));
+    assert.match(
+      body,
+      /^<body data-ssr-layout><explore-header><template shadowrootmode="open"><a href="\/">home<\/a>/,
+    );
+    assert.match(body, /"url":"\/product\/CL-01\?sku=CL-01-GR"/, 'the team is told the URL');
+    assert.match(body, /c_cart=CL-01-GR_1/, 'and gets the shopper’s cookie');
+    assert.match(
+      body,
+      /<checkout-mini-cart><\/checkout-mini-cart>/,
+      'the late mini cart is left to the browser',
+    );
+    assert.ok(elapsed < 450, `the page does not wait for the slowest team (${elapsed.toFixed(0)} ms)`);
+    assert.match(
+      body,
+      /<main><div id="single-spa-application:@tractor\/decide\/product" data-ssr><decide-product-page><template shadowrootmode="open"><h1>\/product\/CL-01\?sku=CL-01-GR<\/h1><checkout-add-to-cart sku="CL-01-GR"><template shadowrootmode="open">add CL-01-GR<\/template><\/checkout-add-to-cart>/,
+    );
+    assert.ok(
+      body.indexOf('</main>') < body.indexOf('<template id="single-spa-layout">'),
+      'the layout comes first',
+    );
+
+    const home = (await composed.inject('/')).body;
+    assert.match(
+      home,
+      /<div id="single-spa-application:@tractor\/explore\/home"><\/div>/,
+      'not the live build: the browser renders it',
+    );
+    assert.doesNotMatch(home, /old build/);
+
+    const notFound = (await composed.inject('/no/such/page')).body;
+    assert.match(notFound, /<main><section class="shell-screen"><h1>Page not found<\/h1><\/section><\/main>/);
+
+    const developer = (
+      await composed.inject({ url: '/product/CL-01', headers: { cookie: 'tractor-devtools=on' } })
+    ).body;
+    assert.match(
+      developer,
+      /<div id="single-spa-application:@tractor\/decide\/product"><\/div>/,
+      'developers get no team markup',
+    );
+  } finally {
+    await composed.close();
+    await decide.close();
+    await checkout.close();
+  }
+});
+
+test('the page streams: the head is sent before the teams have answered', async () => {
+  const slow = Fastify();
+  let answer: () => void = () => {};
+  slow.get(
+    '/explore/render/fragment/explore-header',
+    () =>
+      new Promise((resolve) => {
+        answer = () =>
+          resolve({
+            version: 'aaaaaaaaaaaa',
+            tag: 'explore-header',
+            inner: '<template shadowrootmode="open">header</template>',
+          });
+      }),
+  );
+  const streaming = await gatewayWith(database.db, {
+    services: { explore: await slow.listen({ port: 0, host: '127.0.0.1' }) },
+    ssrBudgetMs: 5000,
+  });
+  const origin = await streaming.listen({ port: 0, host: '127.0.0.1' });
+  try {
+    const response = await fetch(`${origin}/`, { headers: { 'accept-encoding': 'gzip' } });
+    assert.equal(response.headers.get('content-encoding'), 'gzip');
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let received = '';
+    while (!received.includes('<body data-ssr-layout>')) received += (await reader.read()).value ?? '';
+    assert.match(received, /<link rel="modulepreload"/, 'the head, with its preloads, has arrived');
+    assert.doesNotMatch(received, /header<\/template>/);
+    answer();
+    for (let part = await reader.read(); !part.done; part = await reader.read()) received += part.value;
+    assert.match(
+      received,
+      /<explore-header><template shadowrootmode="open">header<\/template><\/explore-header>/,
+    );
+  } finally {
+    await streaming.close();
+    await slow.close();
   }
 });

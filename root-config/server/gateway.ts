@@ -15,12 +15,14 @@ import compress from '@fastify/compress';
 import proxy from '@fastify/http-proxy';
 import fastifyStatic from '@fastify/static';
 import type { Database } from '@tractor/shared/service';
-import { teams } from '@tractor/shared/teams';
+import { teamModule, teams } from '@tractor/shared/teams';
 import { AssetStore } from './importmap/assets.js';
 import { Deployments } from './importmap/deployments.js';
 import { importMapService, LiveDeployments } from './importmap/service.js';
 import type { DeployTokens } from './importmap/tokens.js';
-import { readShell, renderPage } from './shell.js';
+import { Composition } from './compose.js';
+import { planPage, readShell } from './shell.js';
+import { streamPage } from './stream.js';
 
 export interface GatewayOptions {
   /** The root config's build folder (index.html, platform.json, shared/, cdn/). */
@@ -41,6 +43,11 @@ export interface GatewayOptions {
    * page gets one more import map with these (later maps win) and the developer overlay.
    */
   readonly overrides?: Readonly<Record<string, string>>;
+  /**
+   * How long the page waits for the teams' server-rendered parts (ms, default 150); a part later than that is
+   * rendered by the browser. 0: no server-side rendering.
+   */
+  readonly ssrBudgetMs?: number;
 }
 
 const json = (statusCode: number, message: string) => ({
@@ -122,17 +129,35 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
 
   const overrides = Object.keys(options.overrides ?? {}).length ? options.overrides : undefined;
 
-  const sendPage = async (request: FastifyRequest, reply: FastifyReply, pathname: string) => {
-    const page = renderPage(shell, await live.read(request.log), pathname, {
-      mock: Boolean(options.mock),
-      overrides,
+  // Teams whose module a developer loads from elsewhere are never server-rendered (their markup would not
+  // match the code that hydrates it): the gateway's overrides, or import-map-overrides in the browser, which
+  // marks its pages with the tractor-devtools cookie.
+  const overridden = new Set(
+    teams.filter((t) => overrides?.[teamModule(t.name)] !== undefined).map((t) => t.name),
+  );
+  const allTeams = new Set(teams.map((t) => t.name));
+  const budget = options.ssrBudgetMs ?? 150;
+
+  const sendPage = async (request: FastifyRequest, reply: FastifyReply) => {
+    const url = new URL(request.url, 'http://localhost');
+    const deployments = await live.read(request.log);
+    const cookie = request.headers.cookie;
+    const devtools = /(?:^|;\s*)tractor-devtools=/.test(cookie ?? '');
+    const composition = new Composition(url, {
+      services: options.mock || budget <= 0 ? {} : options.services,
+      live: deployments,
+      skip: devtools ? allTeams : overridden,
+      cookie,
+      deadline: Date.now() + budget,
+      onMiss: (what, why) => request.log.info({ what, why }, 'left to the browser'),
     });
-    return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(page);
+    const plan = planPage(shell, deployments, url, { mock: Boolean(options.mock), overrides, composition });
+    await streamPage(request, reply, plan);
   };
 
   // Every page URL gets the page; the layout decides what it shows (including "not found").
   // Paths that look like files or APIs get a real 404 instead.
-  app.get('/', (request, reply) => sendPage(request, reply, '/'));
+  app.get('/', sendPage);
   app.setNotFoundHandler(async (request, reply) => {
     const pathname = request.url.split('?')[0] ?? '/';
     const looksLikeAFile =
@@ -142,7 +167,7 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     if (request.method !== 'GET' || looksLikeAFile) {
       return reply.code(404).send(json(404, `Nothing at ${request.method} ${pathname}.`));
     }
-    return sendPage(request, reply, pathname);
+    return sendPage(request, reply);
   });
 
   app.get('/health', async () => ({ status: 'ok', service: 'gateway' }));

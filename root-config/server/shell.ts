@@ -1,10 +1,13 @@
 // The page, rendered per request: the root config's template (index.html, built once) with the live import map
 // inlined — the platform's entries and every team's live entries, with their integrity — and modulepreload
-// links for the modules this URL needs. A deploy shows on the next page load; nothing is rebuilt.
+// links for the modules this URL needs; then the body: the layout for this URL with the teams' server-rendered
+// parts (compose.ts). The head is sent at once, the body as its parts arrive. A deploy shows on the next page
+// load; nothing is rebuilt.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Deployment, ImportMap } from '@tractor/shared/contracts/importmap';
 import { teamModule, teams } from '@tractor/shared/teams';
+import { layoutChunks, readLayout, type Chunk, type Composition, type Layout } from './compose.js';
 
 /** What the root config's build says of the platform (dist/platform.json). */
 export interface PlatformBuild extends ImportMap {
@@ -15,12 +18,15 @@ export interface PlatformBuild extends ImportMap {
 export interface Shell {
   readonly template: string;
   readonly platform: PlatformBuild;
+  readonly layout: Layout;
 }
 
 export function readShell(distDir: string): Shell {
+  const template = readFileSync(path.join(distDir, 'index.html'), 'utf8');
   return {
-    template: readFileSync(path.join(distDir, 'index.html'), 'utf8'),
+    template,
     platform: JSON.parse(readFileSync(path.join(distDir, 'platform.json'), 'utf8')) as PlatformBuild,
+    layout: readLayout(template),
   };
 }
 
@@ -59,12 +65,20 @@ export interface PageOptions {
   readonly overrides?: Readonly<Record<string, string>> | undefined;
 }
 
-export function renderPage(
+/** The page in three parts: the head (ready now), the body's chunks (as teams answer), the rest. */
+export interface PagePlan {
+  readonly head: string;
+  readonly body: readonly Chunk[];
+  readonly tail: string;
+}
+
+export function planPage(
   shell: Shell,
   live: readonly Deployment[],
-  pathname: string,
-  options: PageOptions = {},
-): string {
+  url: URL,
+  options: PageOptions & { composition: Composition },
+): PagePlan {
+  const pathname = url.pathname;
   const map = liveImportMap(shell.platform, live);
   const meta = ['<meta name="importmap-type" content="importmap" use-injector />'];
   if (options.mock) meta.push('<meta name="tractor-mode" content="mock" />');
@@ -100,5 +114,15 @@ export function renderPage(
     IMPORT_MAPS: maps.join('\n    '),
     MODULE_PRELOADS: preloads.join('\n    '),
   };
-  return shell.template.replace(/<!-- %([A-Z_]+)% -->/g, (marker, name: string) => parts[name] ?? marker);
+  const page = shell.template.replace(
+    /<!-- %([A-Z_]+)% -->/g,
+    (marker, name: string) => parts[name] ?? marker,
+  );
+  // The layout is laid out here; the browser's layout engine adopts it (root-config/src/server-layout.ts).
+  const body = page.indexOf('<body>');
+  return {
+    head: `${page.slice(0, body)}<body data-ssr-layout>`,
+    body: layoutChunks(shell.layout, url, options.composition),
+    tail: page.slice(body + '<body>'.length),
+  };
 }

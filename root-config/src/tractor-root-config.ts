@@ -6,6 +6,7 @@ import { interceptLinks } from '@tractor/shared/spa';
 import { setupBoundaryToggle } from './boundaries.js';
 import { importModule, loadFragments, loadPage } from './modules.js';
 import { errorScreen, loadingScreen } from './screens.js';
+import { adoptServerLayout } from './server-layout.js';
 import type * as MockMode from './mock-mode.js';
 
 type MockMode = typeof MockMode;
@@ -22,14 +23,19 @@ function wantsDevtools(): boolean {
 }
 
 function boot() {
-  // Fragment-owning modules start loading at once; their elements upgrade whenever they arrive.
-  loadFragments();
-  // This module is imported from <head> as soon as the import map is ready, so it may run before the parser
-  // has reached the layout <template> in <body>: lay out only once the document is parsed.
-  if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', startStore, { once: true });
-  } else {
+  // This module is imported from <head> as soon as the import map is ready, while the body may still be
+  // arriving. Nothing runs before the document is parsed: the layout needs its <template>, and a team element
+  // defined mid-parse would be upgraded (and attach its shadow root) before the parser reaches the declarative
+  // shadow root the server sent for it. The modules themselves were requested early by the preloads.
+  const start = () => {
+    // Fragment-owning modules load at once; their elements upgrade (and hydrate) whenever they arrive.
+    loadFragments();
     startStore();
+  };
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', start, { once: true });
+  } else {
+    start();
   }
 }
 
@@ -52,6 +58,8 @@ function startStore() {
     errors: { page: errorScreen },
     props: {},
   });
+  // A page laid out by the server: the engine takes over its DOM rather than building another.
+  adoptServerLayout(routes);
   const applications = constructApplications({ routes, loadApp: ({ name }) => loadPage(name) });
   const layoutEngine = constructLayoutEngine({ routes, applications, active: false });
 

@@ -5,12 +5,18 @@ import path from 'node:path';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { team } from '../teams.js';
 import { migrate, openDatabase, type Database } from './db.js';
+import { addRenderRoutes, builtVersion, type TeamRenderer } from './render.js';
 
 export interface RunOptions {
   /** The team's name in the registry: its default port is 3000 + the registry's port offset. */
   readonly team: string;
   /** The service's folder (services/<team>). */
   readonly serviceDir: string;
+  /**
+   * The team's server-side rendering (its micro-frontend's ssr.ts), served to the shell at /<team>/render/…
+   * with the build id of microfrontends/<team>/dist — the build it matches.
+   */
+  readonly renderer?: TeamRenderer;
   /** Builds the app; `common` holds what every service gets: its logger. */
   readonly build: (
     db: Database,
@@ -31,6 +37,10 @@ export async function runService(options: RunOptions): Promise<void> {
   const app = await options.build(db, {
     logger: { level: env.LOG_LEVEL ?? 'info' },
   });
+  if (options.renderer) {
+    const version = builtVersion(path.join(options.serviceDir, '../../microfrontends', options.team));
+    addRenderRoutes(app, { team: options.team, renderer: options.renderer, version });
+  }
   await app.listen({ port, host });
   const ms = Math.round(performance.now() - started);
   // One plain line a person (and the start script) can read, whatever the log level.

@@ -6,15 +6,29 @@ type Window = Pick<globalThis.Window, 'addEventListener' | 'removeEventListener'
 
 export const ROUTING_EVENT = 'single-spa:routing-event';
 
+/** On the server there is no window: the URL being rendered (set around one synchronous render). */
+let serverUrl: URL | undefined;
+
+/** Renders with `url` as the location every LocationController sees (server-side rendering). */
+export function withServerUrl<T>(url: URL, render: () => T): T {
+  const previous = serverUrl;
+  serverUrl = url;
+  try {
+    return render();
+  } finally {
+    serverUrl = previous;
+  }
+}
+
 export class LocationController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
-  readonly #window: Window;
+  readonly #window: Window | undefined;
   #url: URL;
 
-  constructor(host: ReactiveControllerHost, win: Window = window) {
+  constructor(host: ReactiveControllerHost, win: Window | undefined = globalThis.window) {
     this.#host = host;
     this.#window = win;
-    this.#url = new URL(win.location.href);
+    this.#url = new URL(win?.location.href ?? serverUrl ?? 'http://localhost/');
     host.addController(this);
   }
 
@@ -23,17 +37,18 @@ export class LocationController implements ReactiveController {
   }
 
   hostConnected() {
-    this.#window.addEventListener(ROUTING_EVENT, this.#changed);
-    this.#window.addEventListener('popstate', this.#changed);
+    this.#window?.addEventListener(ROUTING_EVENT, this.#changed);
+    this.#window?.addEventListener('popstate', this.#changed);
     this.#changed();
   }
 
   hostDisconnected() {
-    this.#window.removeEventListener(ROUTING_EVENT, this.#changed);
-    this.#window.removeEventListener('popstate', this.#changed);
+    this.#window?.removeEventListener(ROUTING_EVENT, this.#changed);
+    this.#window?.removeEventListener('popstate', this.#changed);
   }
 
   readonly #changed = () => {
+    if (!this.#window) return;
     const next = new URL(this.#window.location.href);
     if (next.href === this.#url.href) return;
     this.#url = next;

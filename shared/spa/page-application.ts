@@ -4,6 +4,9 @@ import { nothing, render, type TemplateResult } from 'lit';
 import type { LifeCycles } from 'single-spa';
 import { buildLabel } from './build-label.js';
 
+/** Containers whose content the server rendered: Lit never rendered into them. */
+const adopted = new WeakSet<HTMLElement>();
+
 function container(name: string): HTMLElement {
   const element = document.getElementById(`single-spa-application:${name}`);
   if (!element) throw new Error(`No container for the application ${name} in the layout.`);
@@ -23,13 +26,25 @@ export function pageApplication(template: () => TemplateResult, load?: () => Pro
     // single-spa 7 renames bootstrap to init; exporting both keeps the module working on either.
     init: ready,
     mount: async ({ name }) => {
+      const element = container(name);
       // A labelled build (a canary) says so on its page when team boundaries are shown.
-      if (buildLabel) container(name).dataset.buildLabel = buildLabel;
-      render(template(), container(name));
+      if (buildLabel) element.dataset.buildLabel = buildLabel;
+      // Server-rendered: the page's element is there already and hydrates itself when its class is defined.
+      if (element.hasAttribute('data-ssr')) {
+        element.removeAttribute('data-ssr');
+        adopted.add(element);
+        return;
+      }
+      render(template(), element);
     },
     unmount: async ({ name }) => {
+      const element = container(name);
+      if (adopted.delete(element)) {
+        element.replaceChildren();
+        return;
+      }
       // Lit caches its render state on the container: render nothing rather than emptying the element.
-      render(nothing, container(name));
+      render(nothing, element);
     },
   } as LifeCycles;
 }

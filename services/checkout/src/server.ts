@@ -2,6 +2,7 @@
 // COOKIE_SECURE=true sends the cart cookie over HTTPS only.
 import path from 'node:path';
 import { runService } from '@tractor/shared/service';
+import { renderer } from '@tractor/checkout/ssr';
 import { team } from '@tractor/shared/teams';
 import { buildCheckoutApp } from './app.js';
 import { exploreStoresAt } from './stores.js';
@@ -9,6 +10,7 @@ import { exploreStoresAt } from './stores.js';
 await runService({
   team: 'checkout',
   serviceDir: path.join(import.meta.dirname, '..'),
+  renderer,
   build: (db, common) =>
     buildCheckoutApp({
       db,

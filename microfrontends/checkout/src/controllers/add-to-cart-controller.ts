@@ -1,8 +1,9 @@
 // Add to cart for one SKU: what it costs and how many are left (asked again when the SKU changes), and the
 // state of the shopper's "add to basket": adding, added, or failed with a reason.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { Task, type StatusRenderer } from '@lit/task';
+import type { StatusRenderer } from '@lit/task';
 import type { Offer } from '@tractor/shared/contracts/checkout';
+import { SeededTask, readSeed } from '@tractor/shared/spa';
 import type { CheckoutClient } from '../client/checkout-client.js';
 import { announceCart } from './cart-changes.js';
 
@@ -18,7 +19,7 @@ export class AddToCartController implements ReactiveController {
   readonly #host: ReactiveControllerHost & EventTarget;
   readonly #client: CheckoutClient;
   readonly #sku: () => string;
-  readonly #offer: Task<[string], Offer>;
+  readonly #offer: SeededTask<[string], Offer>;
   #state: AddState = IDLE;
   #stateSku = '';
 
@@ -27,9 +28,14 @@ export class AddToCartController implements ReactiveController {
     this.#client = client;
     this.#sku = sku;
     host.addController(this);
-    this.#offer = new Task(host, {
+    this.#offer = new SeededTask(host, {
       task: ([key], { signal }) => client.offer(key, signal),
       args: () => [this.#sku()],
+      // Server-rendered: the offer the fragment was rendered with, if it is for this SKU.
+      seed: () => {
+        const offer = readSeed<Offer>(host);
+        return offer?.sku === this.#sku() ? offer : undefined;
+      },
     });
   }
 
@@ -45,7 +51,7 @@ export class AddToCartController implements ReactiveController {
   }
 
   retry() {
-    return this.#offer.run();
+    return this.#offer.retry();
   }
 
   /** The shopper clicked "add to basket": one more unit of this SKU. */

@@ -17,27 +17,28 @@ export function announceCart(source: EventTarget, quantity: number): void {
 /** Calls `changed(quantity)` whenever the cart changes, in this tab or another one, while the host is connected. */
 export class CartChangesController implements ReactiveController {
   readonly #changed: (quantity: number) => void;
-  readonly #target: EventTarget;
+  /** Where the page's events arrive: the window (not known on the server, where nothing connects). */
+  readonly #target: EventTarget | undefined;
   #channel: BroadcastChannel | undefined;
 
-  constructor(
-    host: ReactiveControllerHost,
-    changed: (quantity: number) => void,
-    target: EventTarget = window,
-  ) {
+  constructor(host: ReactiveControllerHost, changed: (quantity: number) => void, target?: EventTarget) {
     this.#changed = changed;
     this.#target = target;
     host.addController(this);
   }
 
+  get #events(): EventTarget {
+    return this.#target ?? window;
+  }
+
   hostConnected() {
-    this.#target.addEventListener(CART_UPDATED, this.#onEvent);
+    this.#events.addEventListener(CART_UPDATED, this.#onEvent);
     this.#channel = new BroadcastChannel(CHANNEL);
     this.#channel.addEventListener('message', this.#onMessage);
   }
 
   hostDisconnected() {
-    this.#target.removeEventListener(CART_UPDATED, this.#onEvent);
+    this.#events.removeEventListener(CART_UPDATED, this.#onEvent);
     this.#channel?.close();
     this.#channel = undefined;
   }

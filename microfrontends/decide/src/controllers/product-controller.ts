@@ -1,9 +1,9 @@
 // The product page: follows the URL while mounted. A new product id loads the product from Decide's service;
 // a new ?sku= only selects another variant of the product already loaded — no request, no remount.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { Task } from '@lit/task';
+import type { Product } from '@tractor/shared/contracts/decide';
 import { HttpError } from '@tractor/shared/contracts/http';
-import { LocationController } from '@tractor/shared/spa';
+import { LocationController, SeededTask, readSeed } from '@tractor/shared/spa';
 import type { DecideClient } from '../client/decide-client.js';
 import { ProductSelection, productRoute } from '../model/product-selection.js';
 
@@ -17,17 +17,24 @@ export interface ProductRenderers<R> {
 
 export class ProductController implements ReactiveController {
   readonly #location: LocationController;
-  readonly #task: Task<[string | undefined], ProductSelection>;
+  readonly #task: SeededTask<[string | undefined], ProductSelection>;
 
   constructor(host: ReactiveControllerHost, client: DecideClient, location?: LocationController) {
     host.addController(this);
     this.#location = location ?? new LocationController(host);
-    this.#task = new Task(host, {
+    this.#task = new SeededTask(host, {
       task: async ([id], { signal }) => {
         if (!id) throw new HttpError(404, 'No product id in the URL.');
         return new ProductSelection(await client.product(id, signal), this.#route.sku);
       },
       args: () => [this.#route.id],
+      // Server-rendered: the product the page was rendered with (if it is the URL's product).
+      seed: () => {
+        const product = readSeed<Product>(host);
+        return product && product.id === this.#route.id
+          ? new ProductSelection(product, this.#route.sku)
+          : undefined;
+      },
     });
   }
 
@@ -53,6 +60,6 @@ export class ProductController implements ReactiveController {
   }
 
   retry() {
-    return this.#task.run();
+    return this.#task.retry();
   }
 }

@@ -1,21 +1,26 @@
 // The category page: follows the URL (/products, /products/classic, ...) while the page stays mounted,
 // and asks Explore for the matching products whenever the category changes.
 import type { ReactiveControllerHost } from 'lit';
-import { Task, type StatusRenderer } from '@lit/task';
+import type { StatusRenderer } from '@lit/task';
 import type { CategoryKey } from '@tractor/shared/contracts/explore';
-import { LocationController } from '@tractor/shared/spa';
+import { LocationController, SeededTask, readSeed } from '@tractor/shared/spa';
 import type { ExploreClient } from '../client/explore-client.js';
-import { CategoryListing, categoryFromPath } from '../model/category-listing.js';
+import { CategoryListing, categoryFromPath, type ProductsAnswer } from '../model/category-listing.js';
 
 export class CatalogController {
   readonly #location: LocationController;
-  readonly #task: Task<[CategoryKey | undefined], CategoryListing>;
+  readonly #task: SeededTask<[CategoryKey | undefined], CategoryListing>;
 
   constructor(host: ReactiveControllerHost, client: ExploreClient, location?: LocationController) {
     this.#location = location ?? new LocationController(host);
-    this.#task = new Task(host, {
+    this.#task = new SeededTask(host, {
       task: async ([category], { signal }) => new CategoryListing(await client.products(category, signal)),
       args: () => [categoryFromPath(this.#location.url.pathname)],
+      // Server-rendered: the answer the page was rendered with.
+      seed: () => {
+        const answer = readSeed<ProductsAnswer>(host);
+        return answer && new CategoryListing(answer);
+      },
     });
   }
 
@@ -29,6 +34,6 @@ export class CatalogController {
   }
 
   retry() {
-    return this.#task.run();
+    return this.#task.retry();
   }
 }

@@ -1,13 +1,18 @@
 // Data a view needs once, on connect: the home page's teasers, the stores page's stores. Renders the four
-// states through @lit/task and can try again after a failure.
+// states and can try again after a failure. A server-rendered view starts from the data it was rendered with.
 import type { ReactiveControllerHost } from 'lit';
-import { Task, type StatusRenderer } from '@lit/task';
+import type { StatusRenderer } from '@lit/task';
+import { SeededTask } from '@tractor/shared/spa';
 
 export class LoadController<T> {
-  readonly #task: Task<[], T>;
+  readonly #task: SeededTask<[], T>;
 
-  constructor(host: ReactiveControllerHost, load: (signal: AbortSignal) => Promise<T>) {
-    this.#task = new Task(host, { task: (_args, { signal }) => load(signal), args: () => [] });
+  constructor(
+    host: ReactiveControllerHost,
+    load: (signal: AbortSignal) => Promise<T>,
+    seed?: () => T | undefined,
+  ) {
+    this.#task = new SeededTask(host, { task: (_args, { signal }) => load(signal), args: () => [], seed });
   }
 
   render(renderers: StatusRenderer<T>) {
@@ -15,6 +20,6 @@ export class LoadController<T> {
   }
 
   retry() {
-    return this.#task.run();
+    return this.#task.retry();
   }
 }

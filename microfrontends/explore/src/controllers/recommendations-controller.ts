@@ -1,19 +1,21 @@
 // Recommendations for whatever SKUs the host shows; asks again only when the list really changes.
 import type { ReactiveControllerHost } from 'lit';
-import { Task, type StatusRenderer } from '@lit/task';
+import type { StatusRenderer } from '@lit/task';
 import type { Recommendation } from '@tractor/shared/contracts/explore';
+import { SeededTask, readSeed } from '@tractor/shared/spa';
 import type { ExploreClient } from '../client/explore-client.js';
 import { formatSkuList, parseSkuList } from '../model/sku-list.js';
 
 export class RecommendationsController {
-  readonly #task: Task<[string], readonly Recommendation[]>;
+  readonly #task: SeededTask<[string], readonly Recommendation[]>;
 
   constructor(host: ReactiveControllerHost, client: ExploreClient, skus: () => readonly string[]) {
-    this.#task = new Task(host, {
+    this.#task = new SeededTask(host, {
       // The key is a string, so a new array with the same SKUs does not ask again.
       task: async ([key], { signal }) =>
         (await client.recommendations(parseSkuList(key), signal)).recommendations,
       args: () => [formatSkuList(skus())],
+      seed: () => readSeed<readonly Recommendation[]>(host),
     });
   }
 
@@ -22,6 +24,6 @@ export class RecommendationsController {
   }
 
   retry() {
-    return this.#task.run();
+    return this.#task.retry();
   }
 }

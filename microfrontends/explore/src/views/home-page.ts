@@ -1,13 +1,20 @@
 // <explore-home-page>: the two category teasers and recommendations.
 import { LitElement, css, html } from 'lit';
 import { boundaryStyles, markBoundary, pageStyles } from '@tractor/shared/ui';
-import { defineElement } from '@tractor/shared/spa';
+import type { Recommendation, Teaser } from '@tractor/shared/contracts/explore';
+import { defineElement, readSeed } from '@tractor/shared/spa';
 import { exploreClient } from '../client/explore-client.js';
 import { LoadController } from '../controllers/load-controller.js';
 import { leadStyles, stateStyles } from './styles.js';
 import { failure } from './states.js';
 
 export const HOME_RECOMMENDATIONS = 'CL-01-GY,AU-07-MT';
+
+/** What a server-rendered home page was rendered with. */
+export interface HomeSeed {
+  readonly teasers: readonly Teaser[];
+  readonly recommendations: readonly Recommendation[];
+}
 
 export class ExploreHomePage extends LitElement {
   static override styles = [
@@ -53,7 +60,11 @@ export class ExploreHomePage extends LitElement {
     `,
   ];
 
-  readonly #home = new LoadController(this, async (signal) => (await exploreClient.home(signal)).teasers);
+  readonly #home = new LoadController(
+    this,
+    async (signal) => (await exploreClient.home(signal)).teasers,
+    () => readSeed<HomeSeed>(this)?.teasers,
+  );
 
   override connectedCallback() {
     super.connectedCallback();
@@ -81,7 +92,10 @@ export class ExploreHomePage extends LitElement {
           </nav>`,
         error: () => failure('The categories', () => this.#home.retry()),
       })}
-      <explore-recommendations skus=${HOME_RECOMMENDATIONS}></explore-recommendations>`;
+      <explore-recommendations
+        skus=${HOME_RECOMMENDATIONS}
+        .seed=${readSeed<HomeSeed>(this)?.recommendations}
+      ></explore-recommendations>`;
   }
 }
 

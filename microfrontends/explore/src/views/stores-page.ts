@@ -1,7 +1,8 @@
 // <explore-stores-page>: where to pick up a tractor.
 import { LitElement, css, html } from 'lit';
 import { boundaryStyles, markBoundary, pageStyles } from '@tractor/shared/ui';
-import { defineElement } from '@tractor/shared/spa';
+import type { Store } from '@tractor/shared/contracts/explore';
+import { defineElement, readSeed } from '@tractor/shared/spa';
 import { exploreClient } from '../client/explore-client.js';
 import { LoadController } from '../controllers/load-controller.js';
 import { leadStyles, stateStyles, tileStyles } from './styles.js';
@@ -22,7 +23,11 @@ export class ExploreStoresPage extends LitElement {
     `,
   ];
 
-  readonly #stores = new LoadController(this, async (signal) => (await exploreClient.stores(signal)).stores);
+  readonly #stores = new LoadController(
+    this,
+    async (signal) => (await exploreClient.stores(signal)).stores,
+    () => readSeed<readonly Store[]>(this),
+  );
 
   override connectedCallback() {
     super.connectedCallback();

@@ -1,0 +1,19 @@
+// Decide's server-side rendering (Node only; the team's service serves it to the shell): the product page,
+// rendered from the product Decide's own typed client loads (answered in-process by the service). The
+// fragments inside it (Checkout's add to cart, Explore's recommendations) stay empty tags here: the shell asks
+// their owners for them.
+import type { TeamRenderer } from '@tractor/shared/spa/render-types';
+import { DecideClient } from '@tractor/shared/contracts/decide/client';
+import { productRoute } from './model/product-selection.js';
+import './views/product-page.js';
+
+export const renderer: TeamRenderer = {
+  pages: {
+    product: async ({ url, fetch }) => {
+      const { id } = productRoute(url);
+      if (!id) return undefined;
+      return { tag: 'decide-product-page', seed: await new DecideClient({ fetch }).product(id) };
+    },
+  },
+  fragments: {},
+};

@@ -1,0 +1,44 @@
+// Explore's server-side rendering (Node only; the team's service serves it to the shell): which element each
+// of Explore's pages and fragments is, and the data it is rendered with — loaded through Explore's own typed
+// client, answered in-process by the service. Importing the views defines Explore's elements for Lit SSR.
+import type { TeamRenderer } from '@tractor/shared/spa/render-types';
+import { ExploreClient } from '@tractor/shared/contracts/explore/client';
+import { categoryFromPath } from './model/category-listing.js';
+import { parseSkuList } from './model/sku-list.js';
+import { HOME_RECOMMENDATIONS, type HomeSeed } from './views/home-page.js';
+import './views/explore-header.js';
+import './views/explore-footer.js';
+import './views/explore-recommendations.js';
+import './views/category-page.js';
+import './views/stores-page.js';
+
+export const renderer: TeamRenderer = {
+  pages: {
+    home: async ({ fetch }) => {
+      const client = new ExploreClient({ fetch });
+      const [home, recommendations] = await Promise.all([
+        client.home(),
+        client.recommendations(parseSkuList(HOME_RECOMMENDATIONS)),
+      ]);
+      const seed: HomeSeed = { teasers: home.teasers, recommendations: recommendations.recommendations };
+      return { tag: 'explore-home-page', seed };
+    },
+    category: async ({ url, fetch }) => ({
+      tag: 'explore-category-page',
+      seed: await new ExploreClient({ fetch }).products(categoryFromPath(url.pathname)),
+    }),
+    stores: async ({ fetch }) => ({
+      tag: 'explore-stores-page',
+      seed: (await new ExploreClient({ fetch }).stores()).stores,
+    }),
+  },
+  fragments: {
+    'explore-header': async () => ({ tag: 'explore-header' }),
+    'explore-footer': async () => ({ tag: 'explore-footer' }),
+    'explore-recommendations': async ({ fetch }, { skus = '' }) => ({
+      tag: 'explore-recommendations',
+      attributes: { skus },
+      seed: (await new ExploreClient({ fetch }).recommendations(parseSkuList(skus))).recommendations,
+    }),
+  },
+};

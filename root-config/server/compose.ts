@@ -1,0 +1,190 @@
+// Server-side composition of the first view. The layout (single-spa-layout's template in index.html) is laid
+// out for the requested URL as the browser's layout engine would build it, and every team part in it — the
+// page's application, the fragments the layout places (header, footer) and the fragments inside those (the mini
+// cart in the header, add-to-cart and recommendations in the product page) — is asked of its own team's
+// service (GET /<team>/render/…), like ESI. The shell never runs a team's code. Each answer must say the team's
+// live build, and arrive within the time budget; whatever does not is left to the browser, as without a server.
+import { constructServerLayout } from 'single-spa-layout/server';
+import { fragmentOwner, teams } from '@tractor/shared/teams';
+import type { Deployment } from '@tractor/shared/contracts/importmap';
+
+/** A node of the layout as single-spa-layout resolves it on the server. */
+interface LayoutNode {
+  readonly type: string;
+  readonly name?: string;
+  readonly value?: string;
+  readonly attrs?: readonly { name: string; value: string }[];
+  readonly routes?: readonly LayoutNode[];
+  readonly activeWhen?: (location: URL) => boolean;
+}
+
+export interface Layout {
+  readonly routes: readonly LayoutNode[];
+}
+
+export function readLayout(template: string): Layout {
+  const { resolvedRoutes } = constructServerLayout({ html: template }) as unknown as {
+    resolvedRoutes: Layout;
+  };
+  return resolvedRoutes;
+}
+
+/** What a team's render route answers. */
+interface RenderAnswer {
+  readonly version: string;
+  readonly tag: string;
+  readonly inner: string;
+}
+
+const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+const decodeAttribute = (text: string) =>
+  text
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+
+/** Every team's fragment tag, empty as a page writes it before its owner fills it: <tag attrs></tag>. */
+const EMPTY_FRAGMENT = new RegExp(
+  `<(${teams.flatMap((t) => t.fragments).join('|') || 'no-fragment'})((?:\\s[^<>]*)?)></\\1>`,
+  'g',
+);
+
+function parseAttributes(text: string): Record<string, string> {
+  const attributes: Record<string, string> = {};
+  for (const [, name, value] of text.matchAll(/([^\s=]+)(?:="([^"]*)")?/g)) {
+    attributes[name!] = decodeAttribute(value ?? '');
+  }
+  return attributes;
+}
+
+export interface CompositionOptions {
+  /** Team → its service's origin. */
+  readonly services: Readonly<Record<string, string>>;
+  /** The teams' live deployments: an answer must come from the live build. */
+  readonly live: readonly Deployment[];
+  /** Teams the browser loads from elsewhere (developer overrides): never server-rendered. */
+  readonly skip?: ReadonlySet<string>;
+  readonly cookie?: string | undefined;
+  /** When the parts must have arrived (ms since the epoch). */
+  readonly deadline: number;
+  readonly onMiss?: (what: string, why: string) => void;
+}
+
+/** One request's composition: asks teams for their parts, at most until the deadline. */
+export class Composition {
+  readonly #options: CompositionOptions;
+  readonly #builds: ReadonlyMap<string, string>;
+  readonly #url: URL;
+
+  constructor(url: URL, options: CompositionOptions) {
+    this.#url = url;
+    this.#options = options;
+    this.#builds = new Map(options.live.map((d) => [d.team, d.build]));
+  }
+
+  async #render(
+    team: string,
+    path: string,
+    attributes?: Record<string, string>,
+  ): Promise<RenderAnswer | undefined> {
+    const { services, skip, cookie, deadline, onMiss } = this.#options;
+    const origin = services[team];
+    const build = this.#builds.get(team);
+    if (!origin || !build || skip?.has(team)) return undefined;
+    const query = new URLSearchParams({ url: this.#url.pathname + this.#url.search });
+    if (attributes) query.set('attributes', JSON.stringify(attributes));
+    try {
+      const response = await fetch(`${origin}/${team}/render/${path}?${query}`, {
+        headers: cookie ? { cookie } : {},
+        signal: AbortSignal.timeout(Math.max(1, deadline - Date.now())),
+      });
+      if (!response.ok) return undefined; // the team does not server-render this part
+      const answer = (await response.json()) as RenderAnswer;
+      if (answer.version !== build) {
+        onMiss?.(`${team} ${path}`, `rendered by build ${answer.version}, live is ${build}`);
+        return undefined;
+      }
+      return answer;
+    } catch (error) {
+      onMiss?.(
+        `${team} ${path}`,
+        (error as Error).name === 'TimeoutError' ? 'over the time budget' : 'unreachable',
+      );
+      return undefined;
+    }
+  }
+
+  /** The fragment's inside (its declarative shadow root and seed, with its own fragments filled), or ''. */
+  async fragment(tag: string, attributes: Record<string, string>): Promise<string> {
+    const team = fragmentOwner(tag);
+    if (!team) return '';
+    const answer = await this.#render(team, `fragment/${tag}`, attributes);
+    return answer ? this.#fill(answer.inner) : '';
+  }
+
+  /** The application's container for the layout: server-rendered (data-ssr) or empty for the browser. */
+  async application(name: string): Promise<string> {
+    const [, team = '', page = ''] = name.split('/');
+    const id = escapeAttribute(`single-spa-application:${name}`);
+    const answer = await this.#render(team, `page/${page}`);
+    if (!answer) return `<div id="${id}"></div>`;
+    return `<div id="${id}" data-ssr><${answer.tag}>${await this.#fill(answer.inner)}</${answer.tag}></div>`;
+  }
+
+  /** Fills the empty fragments in `html` with their owners' renders, all at once. */
+  async #fill(html: string): Promise<string> {
+    const matches = [...html.matchAll(EMPTY_FRAGMENT)];
+    if (matches.length === 0) return html;
+    const insides = await Promise.all(matches.map((m) => this.fragment(m[1]!, parseAttributes(m[2] ?? ''))));
+    let result = '';
+    let at = 0;
+    matches.forEach((match, i) => {
+      const open = match[0].slice(0, match[0].length - `</${match[1]}>`.length);
+      result += html.slice(at, match.index) + open + insides[i] + `</${match[1]}>`;
+      at = match.index + match[0].length;
+    });
+    return result + html.slice(at);
+  }
+}
+
+/** A piece of the body: HTML now, or HTML when its team has answered. */
+export type Chunk = string | Promise<string>;
+
+/**
+ * The layout's active routes for `url`, as chunks of HTML in document order: the DOM the browser's layout
+ * engine would build (so it can adopt it), with each team part asked of its team.
+ */
+export function layoutChunks(layout: Layout, url: URL, composition: Composition): Chunk[] {
+  const chunks: Chunk[] = [];
+  const visit = (nodes: readonly LayoutNode[]) => {
+    for (const node of nodes) {
+      if (node.type === 'route') {
+        if (node.activeWhen?.(url)) visit(node.routes ?? []);
+      } else if (node.type === 'application') {
+        chunks.push(composition.application(node.name!));
+      } else if (node.type === '#text') {
+        // Whitespace between elements is not part of the layout (the browser's engine drops it too).
+        if (node.value?.trim()) chunks.push(escapeText(node.value));
+      } else if (node.type === '#comment') {
+        chunks.push(`<!--${node.value ?? ''}-->`);
+      } else if (['fragment', 'assets', 'redirect'].includes(node.type)) {
+        continue;
+      } else {
+        const attributes = (node.attrs ?? []).map((a) => ` ${a.name}="${escapeAttribute(a.value)}"`).join('');
+        chunks.push(`<${node.type}${attributes}>`);
+        if (fragmentOwner(node.type)) {
+          const given = Object.fromEntries((node.attrs ?? []).map((a) => [a.name, a.value]));
+          chunks.push(composition.fragment(node.type, given));
+        } else {
+          visit(node.routes ?? []);
+        }
+        chunks.push(`</${node.type}>`);
+      }
+    }
+  };
+  visit(layout.routes);
+  return chunks;
+}

@@ -1,0 +1,52 @@
+// Sends a page as it is made: the head at once (the browser starts on the import map's modules while the teams
+// render), then each part of the body as it arrives, compressed with a flush after each so nothing waits in the
+// compressor's buffer.
+import { PassThrough, type Transform } from 'node:stream';
+import { constants, createBrotliCompress, createGzip } from 'node:zlib';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { PagePlan } from './shell.js';
+
+export async function streamPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  plan: PagePlan,
+  headers: Readonly<Record<string, string>> = {},
+): Promise<void> {
+  const accepted = String(request.headers['accept-encoding'] ?? '');
+  const encoding = /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : undefined;
+  reply.hijack();
+  const res = reply.raw;
+  res.writeHead(200, {
+    ...headers,
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-cache',
+    vary: 'accept-encoding',
+    ...(encoding ? { 'content-encoding': encoding } : {}),
+  });
+  const out: Transform =
+    encoding === 'br'
+      ? createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 5 } })
+      : encoding === 'gzip'
+        ? createGzip()
+        : new PassThrough();
+  // A shopper who leaves mid-page: stop writing, say nothing.
+  out.on('error', () => res.destroy());
+  res.on('close', () => out.destroy());
+  out.pipe(res);
+  const flush = () => {
+    if ('flush' in out && typeof out.flush === 'function') (out as Transform & { flush(): void }).flush();
+  };
+  out.write(plan.head);
+  flush();
+  for (const chunk of plan.body) {
+    if (typeof chunk === 'string') {
+      out.write(chunk);
+    } else {
+      const html = await chunk;
+      if (out.destroyed) return;
+      out.write(html);
+      flush();
+    }
+  }
+  out.end(plan.tail);
+}
