@@ -34,6 +34,9 @@ export default defineConfig({
       cwd: repoRoot,
       // Ready once every team is deployed, not when the gateway first answers.
       wait: { stdout: /is open at/ },
+      // The tests check what is composed, not how fast: a loaded test machine must not leave parts to the
+      // browser (the budget itself is tested in the gateway's unit tests).
+      env: { SSR_BUDGET_MS: '3000' },
       reuseExistingServer: false,
       timeout: 180_000,
       stdout: 'ignore',

@@ -3,6 +3,7 @@
 // platform.json — the platform's own import-map entries with their integrity, and the modules every page
 // preloads. The gateway renders the page per request from these and the teams' live entries.
 import { readFileSync } from 'node:fs';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import path from 'node:path';
 import CopyPlugin from 'copy-webpack-plugin';
 import webpack from 'webpack';
@@ -23,8 +24,6 @@ const PRELOAD_PACKAGES = [HYDRATE_SUPPORT, 'single-spa', 'single-spa-layout', 'l
 function pageTemplate() {
   const values = {
     SHELL_CSS: readFileSync(path.join(import.meta.dirname, 'src/shell.css'), 'utf8'),
-    INJECTOR_URL: shellScriptUrl('injector'),
-    OVERRIDES_URL: shellScriptUrl('overrides'),
     FONT_PRELOADS: FONT_FILES.map(
       (f) => `<link rel="preload" href="/cdn/fonts/${f}" as="font" type="font/woff2" crossorigin />`,
     ).join('\n    '),
@@ -79,7 +78,9 @@ class ShellPlugin {
               .sort()
               .map((url) => [url, integrityOf(assets[url.slice(1)].buffer())]),
           );
-          const platform = { imports, integrity, preloads };
+          // The developer tools' classic scripts (import-map-injector, import-map-overrides): developer pages only.
+          const devtools = { injector: shellScriptUrl('injector'), overrides: shellScriptUrl('overrides') };
+          const platform = { imports, integrity, preloads, devtools };
           compilation.emitAsset(
             'platform.json',
             new webpack.sources.RawSource(`${JSON.stringify(platform, null, 2)}\n`),
@@ -88,6 +89,34 @@ class ShellPlugin {
           compilation.emitAsset('index.html', new webpack.sources.RawSource(pageTemplate()), {
             minimized: true,
           });
+        },
+      );
+    });
+  }
+}
+
+/** What the gateway (and nginx) serve pre-compressed: every text file, as .br and .gz beside it. */
+class PrecompressPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('PrecompressPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: 'PrecompressPlugin', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_TRANSFER },
+        (assets) => {
+          for (const file of Object.keys(assets).filter((f) => /\.(js|svg|css)$/.test(f))) {
+            const bytes = assets[file].buffer();
+            if (bytes.length < 512) continue;
+            const info = { minimized: true, development: true };
+            compilation.emitAsset(
+              `${file}.br`,
+              new webpack.sources.RawSource(brotliCompressSync(bytes)),
+              info,
+            );
+            compilation.emitAsset(
+              `${file}.gz`,
+              new webpack.sources.RawSource(gzipSync(bytes, { level: 9 })),
+              info,
+            );
+          }
         },
       );
     });
@@ -108,6 +137,11 @@ export default (_env, argv) => {
       filename: production ? '[name].[contenthash:8].js' : '[name].js',
       publicPath: '/',
     },
-    plugins: [new CopyPlugin({ patterns: sharedPackageCopies() }), new CdnPlugin(), new ShellPlugin()],
+    plugins: [
+      new CopyPlugin({ patterns: sharedPackageCopies() }),
+      new CdnPlugin(),
+      new ShellPlugin(),
+      ...(production ? [new PrecompressPlugin()] : []),
+    ],
   });
 };

@@ -113,7 +113,18 @@ async function load(browser: Browser, url: string, throttled: boolean): Promise<
     if (scripts.has(e.requestId)) js += e.encodedDataLength;
   });
   await page.addInitScript(observe);
-  await page.goto(url, { waitUntil: 'load' });
+  const pending = new Set<string>();
+  page.on('request', (r) => pending.add(r.url()));
+  page.on('requestfinished', (r) => pending.delete(r.url()));
+  page.on('requestfailed', (r) => pending.delete(r.url()));
+  await page.goto(url, { waitUntil: 'load', timeout: 15_000 }).catch((error: Error) => {
+    throw new Error(
+      `${url} did not load (${throttled ? 'throttled' : 'plain'}); pending: ${[...pending].join(' ')}`,
+      {
+        cause: error,
+      },
+    );
+  });
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(throttled ? 600 : 300);
   const vitals = await page.evaluate(

@@ -60,6 +60,35 @@ function parseAttributes(text: string): Record<string, string> {
   return attributes;
 }
 
+/**
+ * The team renders a page may reuse: those a team marked public (the same for every shopper, changing only
+ * with a deploy), until their max-age, keyed by team, part, URL, attributes — and the live build, so a deploy
+ * never serves an old build's markup. Bounded: the oldest entry goes first.
+ */
+export class RenderCache {
+  readonly #entries = new Map<string, { answer: RenderAnswer; until: number }>();
+  readonly #limit: number;
+
+  constructor(limit = 1000) {
+    this.#limit = limit;
+  }
+
+  get(key: string): RenderAnswer | undefined {
+    const entry = this.#entries.get(key);
+    if (!entry) return undefined;
+    if (entry.until > Date.now()) return entry.answer;
+    this.#entries.delete(key);
+    return undefined;
+  }
+
+  set(key: string, answer: RenderAnswer, cacheControl: string | null) {
+    const maxAge = /\bpublic\b.*\bmax-age=(\d+)/.exec(cacheControl ?? '')?.[1];
+    if (!maxAge || Number(maxAge) <= 0) return;
+    if (this.#entries.size >= this.#limit) this.#entries.delete(this.#entries.keys().next().value!);
+    this.#entries.set(key, { answer, until: Date.now() + Number(maxAge) * 1000 });
+  }
+}
+
 export interface CompositionOptions {
   /** Team → its service's origin. */
   readonly services: Readonly<Record<string, string>>;
@@ -70,6 +99,7 @@ export interface CompositionOptions {
   readonly cookie?: string | undefined;
   /** When the parts must have arrived (ms since the epoch). */
   readonly deadline: number;
+  readonly cache?: RenderCache;
   readonly onMiss?: (what: string, why: string) => void;
 }
 
@@ -78,6 +108,8 @@ export class Composition {
   readonly #options: CompositionOptions;
   readonly #builds: ReadonlyMap<string, string>;
   readonly #url: URL;
+  /** Whether the page's application came from its team (known once application() has resolved). */
+  pageServerRendered = false;
 
   constructor(url: URL, options: CompositionOptions) {
     this.#url = url;
@@ -90,12 +122,15 @@ export class Composition {
     path: string,
     attributes?: Record<string, string>,
   ): Promise<RenderAnswer | undefined> {
-    const { services, skip, cookie, deadline, onMiss } = this.#options;
+    const { services, skip, cookie, deadline, cache, onMiss } = this.#options;
     const origin = services[team];
     const build = this.#builds.get(team);
     if (!origin || !build || skip?.has(team)) return undefined;
     const query = new URLSearchParams({ url: this.#url.pathname + this.#url.search });
     if (attributes) query.set('attributes', JSON.stringify(attributes));
+    const key = `${team} ${build} ${path}?${query}`;
+    const cached = cache?.get(key);
+    if (cached) return cached;
     try {
       const response = await fetch(`${origin}/${team}/render/${path}?${query}`, {
         headers: cookie ? { cookie } : {},
@@ -107,6 +142,7 @@ export class Composition {
         onMiss?.(`${team} ${path}`, `rendered by build ${answer.version}, live is ${build}`);
         return undefined;
       }
+      cache?.set(key, answer, response.headers.get('cache-control'));
       return answer;
     } catch (error) {
       onMiss?.(
@@ -131,6 +167,7 @@ export class Composition {
     const id = escapeAttribute(`single-spa-application:${name}`);
     const answer = await this.#render(team, `page/${page}`);
     if (!answer) return `<div id="${id}"></div>`;
+    this.pageServerRendered = true;
     return `<div id="${id}" data-ssr><${answer.tag}>${await this.#fill(answer.inner)}</${answer.tag}></div>`;
   }
 

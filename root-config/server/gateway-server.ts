@@ -8,6 +8,7 @@
 //                         created with new tokens on first start
 //   MOCK=on               mock mode: no services, msw answers in the page
 //   IMPORT_MAP_OVERRIDES  JSON, module → URL (npm run dev)
+//   SSR_BUDGET_MS         how long a page waits for the teams' server-rendered parts (150); 0: none
 import path from 'node:path';
 import { migrate, openDatabase } from '@tractor/shared/service';
 import { teams } from '@tractor/shared/teams';
@@ -48,6 +49,7 @@ const app = await buildGateway({
     : {}),
   logger: { level: env.LOG_LEVEL ?? 'info' },
   overrides: JSON.parse(env.IMPORT_MAP_OVERRIDES ?? '{}') as Record<string, string>,
+  ...(env.SSR_BUDGET_MS ? { ssrBudgetMs: Number(env.SSR_BUDGET_MS) } : {}),
 });
 await app.listen({ port, host });
 console.log(

@@ -19,8 +19,6 @@ let gateway: FastifyInstance;
 const TEMPLATE = `<!doctype html><html><head><title>shell</title>
 <!-- %HEAD_META% -->
 <!-- %IMPORT_MAPS% -->
-<script src="/shared/npm/@single-spa/import-map-injector@2/lib/import-map-injector.js"></script>
-<!-- %MODULE_PRELOADS% -->
 </head>
 <body>
 <template id="single-spa-layout"><single-spa-router>
@@ -31,6 +29,8 @@ const TEMPLATE = `<!doctype html><html><head><title>shell</title>
     <route default><section class="shell-screen"><h1>Page not found</h1></section></route>
   </main>
 </single-spa-router></template>
+<!-- %MODULE_PRELOADS% -->
+<!-- %BOOT% -->
 </body></html>`;
 const tokens = new DeployTokens({ explore: 'e', decide: 'd', checkout: 'c' });
 
@@ -54,6 +54,7 @@ before(async () => {
       imports: { '@tractor/root-config': '/tractor-root-config.0123abcd.js' },
       integrity: { '/tractor-root-config.0123abcd.js': 'sha384-root' },
       preloads: ['/tractor-root-config.0123abcd.js'],
+      devtools: { injector: '/injector.js', overrides: '/overrides.js' },
     }),
   );
   database = await openTestDatabase();
@@ -162,12 +163,22 @@ test('the page carries the live map: a deploy shows on the next load, with integ
       map: JSON.parse(m[2]!) as { imports?: Record<string, string>; integrity?: Record<string, string> },
     }),
   );
-  assert.equal(maps[0]?.type, 'importmap', 'integrity first, in a native map');
+  // A shopper's page: one native map, imports and integrity, and no script that blocks the parser.
+  assert.equal(maps.length, 1);
+  assert.equal(maps[0]?.type, 'importmap');
   assert.equal(maps[0]?.map.integrity?.[decide.url], decide.integrity);
   assert.equal(maps[0]?.map.integrity?.['/tractor-root-config.0123abcd.js'], 'sha384-root');
-  assert.equal(maps[1]?.map.imports?.['@tractor/decide'], decide.url);
-  assert.equal(maps[1]?.map.imports?.['@tractor/root-config'], '/tractor-root-config.0123abcd.js');
-  // The product page preloads Decide's module (its page) and Explore's (fragments), with their integrity.
+  assert.equal(maps[0]?.map.imports?.['@tractor/decide'], decide.url);
+  assert.equal(maps[0]?.map.imports?.['@tractor/root-config'], '/tractor-root-config.0123abcd.js');
+  assert.doesNotMatch(page.slice(0, page.indexOf('</head>')), /<script src=/);
+  assert.match(
+    page,
+    /<script type="module">import\('@lit-labs\/ssr-client\/lit-element-hydrate-support.js'\)\.then\(\(\) => import\('@tractor\/root-config'\)\);/,
+    'not server-rendered (no service here): the page boots at once',
+  );
+  // The product page preloads Decide's module (its page) and Explore's (fragments), with their integrity,
+  // after the body's content.
+  assert.ok(page.indexOf('rel="modulepreload"') > page.indexOf('</main>'));
   assert.ok(page.includes(`<link rel="modulepreload" href="${decide.url}" integrity="${decide.integrity}"`));
   assert.ok(
     page.includes(`<link rel="modulepreload" href="${explore.url}" integrity="${explore.integrity}"`),
@@ -214,12 +225,15 @@ test('overrides: one more import map after the live one, before the injector; th
   });
   try {
     const html = (await dev.inject('/product/CL-01')).body;
+    // A developer's page: integrity in a native map first, then the maps import-map-injector merges.
+    assert.match(html, /<script type="importmap">\{"integrity":/);
     const live = html.indexOf('"@tractor/decide":"/assets/decide/');
     const override = html.indexOf(
       '{"imports":{"@tractor/decide":"http://localhost:9002/tractor-decide.js"}}',
     );
     assert.ok(live > 0 && override > live, 'after the live map');
-    assert.ok(override < html.indexOf('import-map-injector.js'), 'before the injector');
+    assert.ok(override < html.indexOf('<script src="/injector.js">'), 'before the injector');
+    assert.match(html, /window\.importMapInjector\.initPromise/);
     assert.doesNotMatch(html, /modulepreload" href="\/assets\/decide/);
     assert.match(html, /<meta name="tractor-devtools" content="on" \/>/);
   } finally {
@@ -339,8 +353,12 @@ test('the page streams: the head is sent before the teams have answered', async 
     assert.equal(response.headers.get('content-encoding'), 'gzip');
     const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
     let received = '';
-    while (!received.includes('<body data-ssr-layout>')) received += (await reader.read()).value ?? '';
-    assert.match(received, /<link rel="modulepreload"/, 'the head, with its preloads, has arrived');
+    while (!received.includes('<body data-ssr-layout>')) {
+      const part = await reader.read();
+      assert.ok(!part.done, `the stream ended early: ${received}`);
+      received += part.value;
+    }
+    assert.match(received, /<script type="importmap">/, 'the head, with the live map, has arrived');
     assert.doesNotMatch(received, /header<\/template>/);
     answer();
     for (let part = await reader.read(); !part.done; part = await reader.read()) received += part.value;

@@ -20,7 +20,7 @@ import { AssetStore } from './importmap/assets.js';
 import { Deployments } from './importmap/deployments.js';
 import { importMapService, LiveDeployments } from './importmap/service.js';
 import type { DeployTokens } from './importmap/tokens.js';
-import { Composition } from './compose.js';
+import { Composition, RenderCache } from './compose.js';
 import { planPage, readShell } from './shell.js';
 import { streamPage } from './stream.js';
 
@@ -109,6 +109,7 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     prefix: '/assets/',
     decorateReply: false,
     index: false,
+    preCompressed: true,
     cacheControl: false,
     setHeaders: (res) => {
       res.header('cache-control', IMMUTABLE);
@@ -119,10 +120,15 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
   await app.register(fastifyStatic, {
     root: options.distDir,
     index: false,
+    preCompressed: true,
     cacheControl: false,
     allowedPath: (pathname) => !TEMPLATES.has(pathname),
     setHeaders: (res, file) => {
-      const url = `/${path.relative(options.distDir, file).split(path.sep).join('/')}`;
+      // A pre-compressed copy (x.js.br) is cached as the file it stands for.
+      const url = `/${path.relative(options.distDir, file).split(path.sep).join('/')}`.replace(
+        /\.(br|gz)$/,
+        '',
+      );
       res.header('cache-control', HASHED.test(url) ? IMMUTABLE : 'no-cache');
     },
   });
@@ -137,6 +143,7 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
   );
   const allTeams = new Set(teams.map((t) => t.name));
   const budget = options.ssrBudgetMs ?? 150;
+  const renders = new RenderCache();
 
   const sendPage = async (request: FastifyRequest, reply: FastifyReply) => {
     const url = new URL(request.url, 'http://localhost');
@@ -149,9 +156,15 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
       skip: devtools ? allTeams : overridden,
       cookie,
       deadline: Date.now() + budget,
+      cache: renders,
       onMiss: (what, why) => request.log.info({ what, why }, 'left to the browser'),
     });
-    const plan = planPage(shell, deployments, url, { mock: Boolean(options.mock), overrides, composition });
+    const plan = planPage(shell, deployments, url, {
+      mock: Boolean(options.mock),
+      overrides,
+      developer: devtools,
+      composition,
+    });
     await streamPage(request, reply, plan);
   };
 

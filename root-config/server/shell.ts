@@ -13,6 +13,8 @@ import { layoutChunks, readLayout, type Chunk, type Composition, type Layout } f
 export interface PlatformBuild extends ImportMap {
   /** Modules every page needs, in the order to request them. */
   readonly preloads: readonly string[];
+  /** The developer tools' classic scripts: import-map-injector and import-map-overrides. */
+  readonly devtools: { readonly injector: string; readonly overrides: string };
 }
 
 export interface Shell {
@@ -63,14 +65,48 @@ export interface PageOptions {
   readonly mock?: boolean;
   /** Development: module name → URL, one more map after the live one (later maps win), and the overlay. */
   readonly overrides?: Readonly<Record<string, string>> | undefined;
+  /**
+   * A developer's page (import-map-overrides wanted, or overrides given): the maps go through
+   * import-map-injector, so an override can win over the live map. A shopper's page has one native map.
+   */
+  readonly developer?: boolean;
 }
 
 /** The page in three parts: the head (ready now), the body's chunks (as teams answer), the rest. */
 export interface PagePlan {
   readonly head: string;
   readonly body: readonly Chunk[];
-  readonly tail: string;
+  /** The rest of the page, once the body is written (it depends on whether the page was server-rendered). */
+  readonly tail: () => string;
 }
+
+const HYDRATE_SUPPORT = '@lit-labs/ssr-client/lit-element-hydrate-support.js';
+
+/** A shopper's ?devtools (or localStorage.devtools) asks for a developer's page: once, by cookie. */
+const DEVTOOLS_OPT_IN = `<script>
+      try {
+        if (new URLSearchParams(location.search).has('devtools')) localStorage.setItem('devtools', 'true');
+        if (localStorage.getItem('devtools') && !sessionStorage.getItem('tractor-devtools')) {
+          sessionStorage.setItem('tractor-devtools', 'asked');
+          document.cookie = 'tractor-devtools=on; path=/; SameSite=Lax';
+          location.reload();
+        }
+      } catch {}
+    </script>`;
+
+/** A developer's page: import-map-overrides while localStorage.devtools is set; the cookie goes with it. */
+const devtoolsScripts = (overridesUrl: string) => `<script>
+      try {
+        if (localStorage.getItem('devtools')) {
+          document.write('<script src="${overridesUrl}"><\\/script>');
+          document.write(
+            '<import-map-overrides-full show-when-local-storage="devtools" dev-libs></import-map-overrides-full>',
+          );
+        } else {
+          document.cookie = 'tractor-devtools=; path=/; max-age=0; SameSite=Lax';
+        }
+      } catch {}
+    </script>`;
 
 export function planPage(
   shell: Shell,
@@ -80,20 +116,10 @@ export function planPage(
 ): PagePlan {
   const pathname = url.pathname;
   const map = liveImportMap(shell.platform, live);
-  const meta = ['<meta name="importmap-type" content="importmap" use-injector />'];
+  const developer = options.developer || Boolean(options.overrides);
+  const meta: string[] = [];
   if (options.mock) meta.push('<meta name="tractor-mode" content="mock" />');
   if (options.overrides) meta.push('<meta name="tractor-devtools" content="on" />');
-
-  // The browser enforces integrity from a native map; import-map-injector (which merges the maps and any
-  // developer overrides into the native map of imports) passes only imports on. So the integrity goes first,
-  // in a native map of its own.
-  const maps = [
-    `<script type="importmap">${scriptJson({ integrity: map.integrity })}</script>`,
-    `<script type="injector-importmap">${scriptJson({ imports: map.imports })}</script>`,
-  ];
-  if (options.overrides) {
-    maps.push(`<script type="injector-importmap">${scriptJson({ imports: options.overrides })}</script>`);
-  }
 
   // Every page shows the fragment-owning teams' elements (header, mini cart); the page's own team is needed
   // too. A preload carries the map's integrity, or the browser cannot reuse it for the import.
@@ -104,15 +130,75 @@ export function planPage(
     .filter((team) => !options.overrides?.[teamModule(team)])
     .map((team) => map.imports[teamModule(team)])
     .filter((url): url is string => url !== undefined);
-  const preloads = [...shell.platform.preloads, ...teamEntries].map((url) => {
-    const integrity = map.integrity[url];
-    return `<link rel="modulepreload" href="${attribute(url)}"${integrity ? ` integrity="${integrity}"` : ''} />`;
-  });
+  const modules = [...shell.platform.preloads, ...teamEntries].map((href) => ({
+    href,
+    integrity: map.integrity[href],
+  }));
+  const preloadLinks = modules
+    .map(
+      ({ href, integrity }) =>
+        `<link rel="modulepreload" href="${attribute(href)}"${integrity ? ` integrity="${integrity}"` : ''} />`,
+    )
+    .join('\n    ');
+
+  let maps: string[];
+  /** What ends the body: the modules and the boot, once it is known whether the page was server-rendered. */
+  let ending: (serverRendered: boolean) => { preloads: string; boot: string };
+  if (developer) {
+    // The browser enforces integrity from a native map; import-map-injector (which merges the maps and the
+    // developer's overrides into the native map of imports) passes only imports on. So the integrity goes
+    // first, in a native map of its own.
+    meta.unshift('<meta name="importmap-type" content="importmap" use-injector />');
+    maps = [
+      `<script type="importmap">${scriptJson({ integrity: map.integrity })}</script>`,
+      `<script type="injector-importmap">${scriptJson({ imports: map.imports })}</script>`,
+    ];
+    if (options.overrides) {
+      maps.push(`<script type="injector-importmap">${scriptJson({ imports: options.overrides })}</script>`);
+    }
+    maps.push(devtoolsScripts(shell.platform.devtools.overrides));
+    maps.push(`<script src="${attribute(shell.platform.devtools.injector)}"></script>`);
+    ending = () => ({
+      preloads: preloadLinks,
+      boot: `<script>
+      window.importMapInjector.initPromise
+        .then(() => import('${HYDRATE_SUPPORT}'))
+        .then(() => import('@tractor/root-config'));
+    </script>`,
+    });
+  } else {
+    // No script blocks the parser: the map is native.
+    maps = [`<script type="importmap">${scriptJson(map)}</script>`, DEVTOOLS_OPT_IN];
+    // Lit's hydration support must run before lit-element does (server-rendered elements hydrate, not
+    // render twice): it first, then the root config. A page the browser must render itself preloads its
+    // modules (after the body, so its images are found first) and boots at once. A server-rendered page needs
+    // no script to show: it asks for its modules once it has loaded (measured: preloading them alongside
+    // delayed its largest paint by 10–45 %, competing with the images for connections and the main thread).
+    ending = (serverRendered) => {
+      const start = `import('${HYDRATE_SUPPORT}').then(() => import('@tractor/root-config'))`;
+      if (!serverRendered)
+        return { preloads: preloadLinks, boot: `<script type="module">${start};</script>` };
+      return {
+        preloads: '',
+        boot: `<script type="module">
+      const boot = () => {
+        for (const { href, integrity } of ${scriptJson(modules)}) {
+          const link = Object.assign(document.createElement('link'), { rel: 'modulepreload', href });
+          if (integrity) link.integrity = integrity;
+          document.head.append(link);
+        }
+        ${start};
+      };
+      if (document.readyState === 'complete') boot();
+      else addEventListener('load', boot, { once: true });
+    </script>`,
+      };
+    };
+  }
 
   const parts: Record<string, string> = {
     HEAD_META: meta.join('\n    '),
     IMPORT_MAPS: maps.join('\n    '),
-    MODULE_PRELOADS: preloads.join('\n    '),
   };
   const page = shell.template.replace(
     /<!-- %([A-Z_]+)% -->/g,
@@ -120,9 +206,13 @@ export function planPage(
   );
   // The layout is laid out here; the browser's layout engine adopts it (root-config/src/server-layout.ts).
   const body = page.indexOf('<body>');
+  const rest = page.slice(body + '<body>'.length);
   return {
     head: `${page.slice(0, body)}<body data-ssr-layout>`,
     body: layoutChunks(shell.layout, url, options.composition),
-    tail: page.slice(body + '<body>'.length),
+    tail: () => {
+      const { preloads, boot } = ending(options.composition.pageServerRendered);
+      return rest.replace('<!-- %MODULE_PRELOADS% -->', preloads).replace('<!-- %BOOT% -->', boot);
+    },
   };
 }

@@ -48,5 +48,5 @@ export async function streamPage(
       flush();
     }
   }
-  out.end(plan.tail);
+  out.end(plan.tail());
 }

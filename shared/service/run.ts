@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { team } from '../teams.js';
 import { migrate, openDatabase, type Database } from './db.js';
-import { addRenderRoutes, builtVersion, type TeamRenderer } from './render.js';
+import { addRenderRoutes, builtVersion, warmUp, type TeamRenderer } from './render.js';
 
 export interface RunOptions {
   /** The team's name in the registry: its default port is 3000 + the registry's port offset. */
@@ -40,6 +40,9 @@ export async function runService(options: RunOptions): Promise<void> {
   if (options.renderer) {
     const version = builtVersion(path.join(options.serviceDir, '../../microfrontends', options.team));
     addRenderRoutes(app, { team: options.team, renderer: options.renderer, version });
+    // The first render of each part is several times slower (modules, JIT): do it now, not in a shopper's
+    // page, which waits at most its budget for it.
+    await warmUp(app, options.team, options.renderer);
   }
   await app.listen({ port, host });
   const ms = Math.round(performance.now() - started);

@@ -7,6 +7,12 @@ export interface ElementRender {
   readonly tag: string;
   readonly attributes?: Readonly<Record<string, string>>;
   readonly seed?: unknown;
+  /**
+   * How long the shell may reuse this render for the same URL and attributes (seconds): only for parts that
+   * are the same for every shopper and change only with a deploy (catalog data, the frame). Unset: every page
+   * asks again (a cart, stock).
+   */
+  readonly maxAge?: number;
 }
 
 export interface RenderContext {

@@ -22,6 +22,6 @@ export const renderer: TeamRenderer = {
             seed: await new CheckoutClient({ fetch }).offer(sku),
           }
         : undefined,
-    'checkout-compact-header': async () => ({ tag: 'checkout-compact-header' }),
+    'checkout-compact-header': async () => ({ tag: 'checkout-compact-header', maxAge: 60 }),
   },
 };

@@ -5,14 +5,17 @@
 import type { TeamRenderer } from '@tractor/shared/spa/render-types';
 import { DecideClient } from '@tractor/shared/contracts/decide/client';
 import { productRoute } from './model/product-selection.js';
+import type { ProductSeed } from './controllers/product-controller.js';
 import './views/product-page.js';
 
 export const renderer: TeamRenderer = {
   pages: {
     product: async ({ url, fetch }) => {
-      const { id } = productRoute(url);
+      const { id, sku } = productRoute(url);
       if (!id) return undefined;
-      return { tag: 'decide-product-page', seed: await new DecideClient({ fetch }).product(id) };
+      const seed: ProductSeed = { product: await new DecideClient({ fetch }).product(id), sku };
+      // Products change with a deploy of new data, not per shopper (stock is Checkout's fragment, not cached).
+      return { tag: 'decide-product-page', seed, maxAge: 60 };
     },
   },
   fragments: {},

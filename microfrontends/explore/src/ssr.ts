@@ -5,12 +5,16 @@ import type { TeamRenderer } from '@tractor/shared/spa/render-types';
 import { ExploreClient } from '@tractor/shared/contracts/explore/client';
 import { categoryFromPath } from './model/category-listing.js';
 import { parseSkuList } from './model/sku-list.js';
+import type { RecommendationsSeed } from './controllers/recommendations-controller.js';
 import { HOME_RECOMMENDATIONS, type HomeSeed } from './views/home-page.js';
 import './views/explore-header.js';
 import './views/explore-footer.js';
 import './views/explore-recommendations.js';
 import './views/category-page.js';
 import './views/stores-page.js';
+
+/** Catalog, stores and recommendations change with a deploy of new data, not per shopper: a minute is fine. */
+const CATALOG = 60;
 
 export const renderer: TeamRenderer = {
   pages: {
@@ -20,25 +24,35 @@ export const renderer: TeamRenderer = {
         client.home(),
         client.recommendations(parseSkuList(HOME_RECOMMENDATIONS)),
       ]);
-      const seed: HomeSeed = { teasers: home.teasers, recommendations: recommendations.recommendations };
-      return { tag: 'explore-home-page', seed };
+      const seed: HomeSeed = {
+        teasers: home.teasers,
+        recommendations: { skus: HOME_RECOMMENDATIONS, recommendations: recommendations.recommendations },
+      };
+      return { tag: 'explore-home-page', seed, maxAge: CATALOG };
     },
     category: async ({ url, fetch }) => ({
       tag: 'explore-category-page',
       seed: await new ExploreClient({ fetch }).products(categoryFromPath(url.pathname)),
+      maxAge: CATALOG,
     }),
     stores: async ({ fetch }) => ({
       tag: 'explore-stores-page',
       seed: (await new ExploreClient({ fetch }).stores()).stores,
+      maxAge: CATALOG,
     }),
   },
   fragments: {
-    'explore-header': async () => ({ tag: 'explore-header' }),
-    'explore-footer': async () => ({ tag: 'explore-footer' }),
+    'explore-header': async () => ({ tag: 'explore-header', maxAge: CATALOG }),
+    'explore-footer': async () => ({ tag: 'explore-footer', maxAge: CATALOG }),
     'explore-recommendations': async ({ fetch }, { skus = '' }) => ({
       tag: 'explore-recommendations',
       attributes: { skus },
-      seed: (await new ExploreClient({ fetch }).recommendations(parseSkuList(skus))).recommendations,
+      seed: {
+        skus,
+        recommendations: (await new ExploreClient({ fetch }).recommendations(parseSkuList(skus)))
+          .recommendations,
+      } satisfies RecommendationsSeed,
+      maxAge: CATALOG,
     }),
   },
 };

@@ -4,7 +4,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, gzip as gzipCallback } from 'node:zlib';
 import { ASSET_FILE, BUILD_ID, TEAM_NAME } from '@tractor/shared/contracts/importmap';
+
+const brotli = promisify(brotliCompress);
+const gzip = promisify(gzipCallback);
 
 export const integrityOf = (bytes: Uint8Array) =>
   `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
@@ -16,6 +21,13 @@ export type PutResult = 'created' | 'unchanged';
 
 export class AssetStore {
   readonly root: string;
+
+  /** Compressed copies beside the file (<file>.br, <file>.gz), served to browsers that accept them. */
+  async #precompress(target: string, bytes: Uint8Array) {
+    if (bytes.length < 512) return;
+    await writeFile(`${target}.br`, await brotli(bytes));
+    await writeFile(`${target}.gz`, await gzip(bytes, { level: 9 }));
+  }
 
   constructor(root: string) {
     this.root = root;
@@ -52,6 +64,7 @@ export class AssetStore {
     await writeFile(temporary, bytes);
     try {
       await link(temporary, target);
+      await this.#precompress(target, bytes);
       return 'created';
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;

@@ -34,7 +34,7 @@ export class AddToCartController implements ReactiveController {
       // Server-rendered: the offer the fragment was rendered with, if it is for this SKU.
       seed: () => {
         const offer = readSeed<Offer>(host);
-        return offer?.sku === this.#sku() ? offer : undefined;
+        return offer && { value: offer, args: [offer.sku] };
       },
     });
   }

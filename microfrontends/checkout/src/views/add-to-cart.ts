@@ -55,6 +55,12 @@ export class CheckoutAddToCart extends LitElement {
   declare sku: string;
 
   readonly #controller = new AddToCartController(this, checkoutClient, () => this.sku);
+  /**
+   * False until this element runs in the page: server-rendered, the button is there before any script, and
+   * stays disabled (not silently dead) until a click can do something. The first render in the browser
+   * hydrates with it false, like the server's; the next one enables it.
+   */
+  #live = false;
 
   constructor() {
     super();
@@ -64,6 +70,11 @@ export class CheckoutAddToCart extends LitElement {
   override connectedCallback() {
     super.connectedCallback();
     markBoundary(this, 'checkout');
+  }
+
+  protected override firstUpdated() {
+    this.#live = true;
+    this.requestUpdate();
   }
 
   #note() {
@@ -92,7 +103,7 @@ export class CheckoutAddToCart extends LitElement {
           ${button({
             label: this.#controller.state.kind === 'adding' ? 'adding…' : 'add to basket',
             variant: 'primary',
-            disabled: offer.stock === 0 || this.#controller.state.kind === 'adding',
+            disabled: !this.#live || offer.stock === 0 || this.#controller.state.kind === 'adding',
             onClick: () => void this.#controller.add(),
           })}
           ${this.#note()}`,

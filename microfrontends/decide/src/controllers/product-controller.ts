@@ -15,11 +15,20 @@ export interface ProductRenderers<R> {
   error: (error: unknown) => R;
 }
 
+/** What a server-rendered product page was rendered with: the product and the ?sku= of its URL. */
+export interface ProductSeed {
+  readonly product: Product;
+  readonly sku: string | null;
+}
+
 export class ProductController implements ReactiveController {
+  readonly #host: ReactiveControllerHost;
+  #rendered = false;
   readonly #location: LocationController;
   readonly #task: SeededTask<[string | undefined], ProductSelection>;
 
   constructor(host: ReactiveControllerHost, client: DecideClient, location?: LocationController) {
+    this.#host = host;
     host.addController(this);
     this.#location = location ?? new LocationController(host);
     this.#task = new SeededTask(host, {
@@ -28,12 +37,10 @@ export class ProductController implements ReactiveController {
         return new ProductSelection(await client.product(id, signal), this.#route.sku);
       },
       args: () => [this.#route.id],
-      // Server-rendered: the product the page was rendered with (if it is the URL's product).
+      // Server-rendered: the product and variant the page was rendered with.
       seed: () => {
-        const product = readSeed<Product>(host);
-        return product && product.id === this.#route.id
-          ? new ProductSelection(product, this.#route.sku)
-          : undefined;
+        const seed = readSeed<ProductSeed>(host);
+        return seed && { value: new ProductSelection(seed.product, seed.sku), args: [seed.product.id] };
       },
     });
   }
@@ -42,9 +49,18 @@ export class ProductController implements ReactiveController {
     return productRoute(this.#location.url);
   }
 
-  /** Before each render: the selected variant follows ?sku= (Back and Forward included). */
+  /**
+   * Before each render: the selected variant follows ?sku= (Back and Forward included) — except the first,
+   * which must show what the server rendered (hydration); if ?sku= moved on meanwhile, the next render follows.
+   */
   hostUpdate() {
-    this.#task.value?.selectVariant(this.#route.sku);
+    if (this.#rendered) this.#task.value?.selectVariant(this.#route.sku);
+  }
+
+  hostUpdated() {
+    if (this.#rendered) return;
+    this.#rendered = true;
+    if (this.#task.value && this.#task.value.selected.sku !== this.#route.sku) this.#host.requestUpdate();
   }
 
   render<R>(renderers: ProductRenderers<R>) {

@@ -19,7 +19,7 @@ export class CatalogController {
       // Server-rendered: the answer the page was rendered with.
       seed: () => {
         const answer = readSeed<ProductsAnswer>(host);
-        return answer && new CategoryListing(answer);
+        return answer && { value: new CategoryListing(answer), args: [answer.category?.key] };
       },
     });
   }

@@ -12,7 +12,14 @@ export class LoadController<T> {
     load: (signal: AbortSignal) => Promise<T>,
     seed?: () => T | undefined,
   ) {
-    this.#task = new SeededTask(host, { task: (_args, { signal }) => load(signal), args: () => [], seed });
+    this.#task = new SeededTask(host, {
+      task: (_args, { signal }) => load(signal),
+      args: () => [],
+      seed: () => {
+        const value = seed?.();
+        return value === undefined ? undefined : { value, args: [] };
+      },
+    });
   }
 
   render(renderers: StatusRenderer<T>) {

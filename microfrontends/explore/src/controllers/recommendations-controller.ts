@@ -6,6 +6,12 @@ import { SeededTask, readSeed } from '@tractor/shared/spa';
 import type { ExploreClient } from '../client/explore-client.js';
 import { formatSkuList, parseSkuList } from '../model/sku-list.js';
 
+/** What server-rendered recommendations were rendered with: the SKUs and their recommendations. */
+export interface RecommendationsSeed {
+  readonly skus: string;
+  readonly recommendations: readonly Recommendation[];
+}
+
 export class RecommendationsController {
   readonly #task: SeededTask<[string], readonly Recommendation[]>;
 
@@ -15,7 +21,10 @@ export class RecommendationsController {
       task: async ([key], { signal }) =>
         (await client.recommendations(parseSkuList(key), signal)).recommendations,
       args: () => [formatSkuList(skus())],
-      seed: () => readSeed<readonly Recommendation[]>(host),
+      seed: () => {
+        const seed = readSeed<RecommendationsSeed>(host);
+        return seed && { value: seed.recommendations, args: [formatSkuList(parseSkuList(seed.skus))] };
+      },
     });
   }
 

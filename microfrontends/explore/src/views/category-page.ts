@@ -9,6 +9,9 @@ import type { CategoryListing } from '../model/category-listing.js';
 import { leadStyles, stateStyles, tileStyles } from './styles.js';
 import { failure, tilePlaceholders } from './states.js';
 
+/** Tiles in the first two rows load at once (the first view's largest pictures); the rest when scrolled to. */
+const FIRST_ROWS = 8;
+
 export class ExploreCategoryPage extends LitElement {
   static override styles = [
     boundaryStyles,
@@ -70,10 +73,16 @@ export class ExploreCategoryPage extends LitElement {
       </ul>
       <ul class="tiles">
         ${listing.tiles.map(
-          (tile) =>
+          (tile, index) =>
             html`<li>
               <a class="tile" href=${tile.url}>
-                <img src=${tile.image} alt="" width="400" height="300" loading="lazy" />
+                <img
+                  src=${tile.image}
+                  alt=""
+                  width="400"
+                  height="300"
+                  loading=${index < FIRST_ROWS ? 'eager' : 'lazy'}
+                />
                 <span class="name">${tile.name}</span>
                 <span class="price">${tile.price}</span>
               </a>

@@ -65,7 +65,7 @@ export class ExploreRecommendations extends LitElement {
               (item) =>
                 html`<li>
                   <a class="tile" href=${item.url}>
-                    <img src=${item.image} alt="" width="400" height="300" loading="lazy" />
+                    <img src=${item.image} alt="" width="400" height="300" />
                     <span class="name">${item.name}</span>
                   </a>
                 </li>`,

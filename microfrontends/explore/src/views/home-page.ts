@@ -1,7 +1,8 @@
 // <explore-home-page>: the two category teasers and recommendations.
 import { LitElement, css, html } from 'lit';
 import { boundaryStyles, markBoundary, pageStyles } from '@tractor/shared/ui';
-import type { Recommendation, Teaser } from '@tractor/shared/contracts/explore';
+import type { Teaser } from '@tractor/shared/contracts/explore';
+import type { RecommendationsSeed } from '../controllers/recommendations-controller.js';
 import { defineElement, readSeed } from '@tractor/shared/spa';
 import { exploreClient } from '../client/explore-client.js';
 import { LoadController } from '../controllers/load-controller.js';
@@ -13,7 +14,7 @@ export const HOME_RECOMMENDATIONS = 'CL-01-GY,AU-07-MT';
 /** What a server-rendered home page was rendered with. */
 export interface HomeSeed {
   readonly teasers: readonly Teaser[];
-  readonly recommendations: readonly Recommendation[];
+  readonly recommendations: RecommendationsSeed;
 }
 
 export class ExploreHomePage extends LitElement {

@@ -1,0 +1,65 @@
+// The first view is composed on the server from each team's own render, and the browser hydrates it.
+import { expect, markDocument, expectSameDocument, test } from './fixtures.js';
+
+const recommendations = (page: import('@playwright/test').Page) =>
+  page.locator('decide-product-page explore-recommendations').getByRole('link');
+
+test('with scripts off, the product page is all there: every team’s part, from the server', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/product/CL-01');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Heritage Workhorse'); // Decide
+  await expect(page.locator('checkout-add-to-cart')).toContainText('5700 Ø'); // Checkout, inside Decide's page
+  await expect(recommendations(page)).toHaveCount(4); // Explore, inside Decide's page
+  await expect(page.locator('explore-header').getByRole('link', { name: 'Machines' })).toBeVisible();
+  await expect(page.locator('explore-footer')).toContainText('The Tractor Store');
+  // A link works as a link.
+  await recommendations(page).first().click();
+  await expect(page).toHaveURL(/\/product\/CL-09\?sku=CL-09-GR$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('TerraFirma Veneto');
+  await context.close();
+});
+
+test('a server-rendered page hydrates once: nothing twice, nothing fetched again, and it works', async ({
+  page,
+  problems,
+}) => {
+  await page.goto('/product/CL-01');
+  const add = page.getByRole('button', { name: 'add to basket' });
+  await expect(add).toBeEnabled(); // live: Checkout's module has hydrated its fragment
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+  await expect(add).toHaveCount(1);
+  await expect(recommendations(page)).toHaveCount(4);
+  await expect(page.locator('explore-header')).toHaveCount(1);
+  await expect(page.locator('main')).toHaveCount(1);
+  // What the server sent is not asked for again.
+  const apis = problems.requests.filter((url) => url.includes('/api/'));
+  expect(apis).toEqual([]);
+
+  await markDocument(page);
+  await add.click();
+  await expect(page.locator('explore-header checkout-mini-cart .badge')).toHaveText('1');
+  await page.getByRole('link', { name: 'Stormy Sky' }).click();
+  await expect(page.locator('checkout-add-to-cart')).toContainText('6200 Ø');
+  await page.locator('explore-header').getByRole('link', { name: 'Machines' }).click();
+  await expect(page.getByText('23 products')).toBeVisible();
+  await expectSameDocument(page);
+});
+
+test('every page of the store hydrates without an error or a second copy', async ({ page }) => {
+  for (const [url, heading] of [
+    ['/', 'The Tractor Store'],
+    ['/products', 'All Machines'],
+    ['/products/classic', 'Classics'],
+    ['/stores', 'Our Stores'],
+    ['/product/AU-02?sku=AU-02-BL', 'SmartFarm Titan'],
+  ] as const) {
+    await page.goto(url);
+    await expect(page.locator('explore-header').getByRole('link', { name: 'Stores' })).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toHaveCount(1);
+    await expect(page.locator('[id^="single-spa-application:"]')).toHaveCount(1);
+  }
+});
