@@ -1,7 +1,8 @@
 // The first view is composed on the server from each team's own render, and the browser hydrates it.
+import type { Page } from '@playwright/test';
 import { expect, markDocument, expectSameDocument, test } from './fixtures.js';
 
-const recommendations = (page: import('@playwright/test').Page) =>
+const recommendations = (page: Page) =>
   page.locator('decide-product-page explore-recommendations').getByRole('link');
 
 test('with scripts off, the product page is all there: every team’s part, from the server', async ({
