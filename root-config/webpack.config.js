@@ -11,7 +11,7 @@ import { merge } from 'webpack-merge';
 import { tractorWebpackConfig } from '../webpack.config.base.js';
 import { integrityOf } from '../webpack.manifest.js';
 import { sharedBuilds } from '../shared-dependencies.js';
-import { CdnPlugin, FONT_FILES } from './cdn/cdn-plugin.js';
+import { CdnPlugin } from './cdn/cdn-plugin.js';
 import { preloadGraph, sharedPackageCopies, sharedPackageImports, shellScriptUrl } from './importmap.js';
 
 const repoRoot = path.join(import.meta.dirname, '..');
@@ -24,9 +24,6 @@ const PRELOAD_PACKAGES = [HYDRATE_SUPPORT, 'single-spa', 'single-spa-layout', 'l
 function pageTemplate() {
   const values = {
     SHELL_CSS: readFileSync(path.join(import.meta.dirname, 'src/shell.css'), 'utf8'),
-    FONT_PRELOADS: FONT_FILES.map(
-      (f) => `<link rel="preload" href="/cdn/fonts/${f}" as="font" type="font/woff2" crossorigin />`,
-    ).join('\n    '),
   };
   // index.html marks each generated part as %NAME% (or <!-- %NAME% --> where a comment keeps it valid HTML).
   // The parts not filled here are the gateway's, per request (server/shell.ts).

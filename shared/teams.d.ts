@@ -9,6 +9,12 @@ export interface TeamPage {
   readonly label: string;
   /** A URL to open it with, when the path has parameters. */
   readonly example?: string;
+  /**
+   * What the page's first view needs, for a page the browser renders itself: data URLs and images, with the
+   * path's parameters (":id") filled from the URL. The shell preloads them, so they do not wait for the
+   * page's scripts.
+   */
+  readonly critical?: readonly string[];
 }
 
 export interface TeamEntry {

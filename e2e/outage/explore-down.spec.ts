@@ -36,8 +36,12 @@ test('with Explore’s service stopped, the header and footer still render on a 
   await expect(header.getByRole('link', { name: 'Machines' })).toBeVisible();
   await expect(header.locator('checkout-mini-cart')).toBeVisible();
   await expect(page.locator('explore-footer')).toContainText('The Tractor Store');
-  // Explore's recommendations fragment is there, saying it cannot load, not blank.
-  await expect(page.locator('decide-product-page explore-recommendations').getByRole('alert')).toBeVisible();
+  // Explore's recommendations fragment is there, not blank: as the shell last rendered it (a render is reused
+  // for a minute), or saying it cannot load.
+  const recommendations = page.locator('decide-product-page explore-recommendations');
+  await expect(
+    recommendations.getByRole('link').or(recommendations.getByRole('alert')).first(),
+  ).toBeVisible();
   // The basket (Checkout) still works.
   await page.getByRole('button', { name: 'add to basket' }).click();
   await expect(header.locator('checkout-mini-cart .badge')).toHaveText('1');

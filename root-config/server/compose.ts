@@ -117,6 +117,12 @@ export class Composition {
     this.#builds = new Map(options.live.map((d) => [d.team, d.build]));
   }
 
+  /** Whether this team's parts are asked of its service at all (a service, a live build, not skipped). */
+  mayRender(team: string): boolean {
+    const { services, skip } = this.#options;
+    return Boolean(services[team] && this.#builds.get(team) && !skip?.has(team));
+  }
+
   async #render(
     team: string,
     path: string,

@@ -212,6 +212,14 @@ test('mock mode: the worker script, a marked page, the same live map; no proxy',
     const page = (await mock.inject('/products')).body;
     assert.match(page, /<meta name="tractor-mode" content="mock" \/>/);
     assert.match(page, /"@tractor\/explore":"\/assets\/explore\//);
+    // No service renders the page: the pictures its first view needs are asked for at once, with the page —
+    // not its data, which msw answers only once its worker runs.
+    const home = (await mock.inject('/')).body;
+    assert.ok(
+      home.indexOf('<link rel="preload" as="image" href="/cdn/img/scene/classics.svg"') <
+        home.indexOf('</head>'),
+    );
+    assert.doesNotMatch(home, /as="fetch"/);
     assert.equal((await mock.inject('/explore/api/stores')).statusCode, 404, 'nothing proxied in mock mode');
   } finally {
     await mock.close();
@@ -320,6 +328,12 @@ test('the first view is composed on the server: the layout for the URL, each par
       developer,
       /<div id="single-spa-application:@tractor\/decide\/product"><\/div>/,
       'developers get no team markup',
+    );
+    // …and the page's data is asked for with the page, not after its scripts.
+    assert.ok(
+      developer.indexOf(
+        '<link rel="preload" as="fetch" href="/decide/api/products/CL-01" crossorigin="anonymous" />',
+      ) < developer.indexOf('</head>'),
     );
   } finally {
     await composed.close();

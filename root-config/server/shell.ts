@@ -42,19 +42,49 @@ export function liveImportMap(platform: ImportMap, live: readonly Deployment[]):
   return map;
 }
 
-/** single-spa-layout's path syntax (/product/:id) as a test for a URL's path. */
-function matches(pattern: string, exact: boolean, pathname: string): boolean {
+/** single-spa-layout's path syntax (/product/:id) matched against a URL's path: its parameters, or undefined. */
+function matches(pattern: string, exact: boolean, pathname: string): Record<string, string> | undefined {
+  const names: string[] = [];
   const source = pattern
     .split('/')
-    .map((part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .map((part) => {
+      if (!part.startsWith(':')) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      names.push(part.slice(1));
+      return '([^/]+)';
+    })
     .join('/');
-  return new RegExp(`^${source}${exact ? '/?$' : '(/|$)'}`).test(pathname);
+  const match = new RegExp(`^${source}${exact ? '/?$' : '(?:/|$)'}`).exec(pathname);
+  return match ? Object.fromEntries(names.map((name, i) => [name, match[i + 1]!])) : undefined;
+}
+
+/** The team and page that show at this path, with the path's parameters. */
+export function pageAt(pathname: string) {
+  for (const team of teams) {
+    for (const page of team.pages) {
+      const params = matches(page.path, page.exact ?? false, pathname);
+      if (params) return { team: team.name, page, params };
+    }
+  }
+  return undefined;
 }
 
 /** The team whose page shows at this path, if any. */
-export function pageTeam(pathname: string): string | undefined {
-  return teams.find((t) => t.pages.some((p) => matches(p.path, p.exact ?? false, pathname)))?.name;
+export const pageTeam = (pathname: string) => pageAt(pathname)?.team;
+
+/** The URLs the page at this path declares critical (registry), with its parameters filled in. */
+export function criticalResources(pathname: string): string[] {
+  const at = pageAt(pathname);
+  return (at?.page.critical ?? []).map((url) =>
+    url.replace(/:(\w+)/g, (_, name: string) => at!.params[name] ?? ''),
+  );
 }
+
+/** A preload link for a critical resource: images as images, the rest as the page's fetch would ask. */
+const isImage = (url: string) => /\.(svg|png|jpe?g|webp|avif)$/.test(url);
+const preloadLink = (url: string) =>
+  isImage(url)
+    ? `<link rel="preload" as="image" href="${attribute(url)}" fetchpriority="high" />`
+    : `<link rel="preload" as="fetch" href="${attribute(url)}" crossorigin="anonymous" />`;
 
 /** JSON inside <script>: nothing in it may close the element. */
 const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
@@ -118,6 +148,16 @@ export function planPage(
   const map = liveImportMap(shell.platform, live);
   const developer = options.developer || Boolean(options.overrides);
   const meta: string[] = [];
+  // The page's own data and pictures: at once when its team will not server-render it (mock mode, a
+  // developer's page, no service); after the body if it was asked to and missed its budget. Not the data in
+  // mock mode: msw's worker does not control the page's first requests, so they would reach the gateway.
+  const critical = criticalResources(pathname)
+    .filter((url) => !options.mock || isImage(url))
+    .map(preloadLink)
+    .join('\n    ');
+  const team = pageTeam(pathname);
+  const ownTeamRenders = Boolean(team && options.composition.mayRender(team));
+  if (!ownTeamRenders && critical) meta.push(critical);
   if (options.mock) meta.push('<meta name="tractor-mode" content="mock" />');
   if (options.overrides) meta.push('<meta name="tractor-devtools" content="on" />');
 
@@ -176,8 +216,10 @@ export function planPage(
     // delayed its largest paint by 10–45 %, competing with the images for connections and the main thread).
     ending = (serverRendered) => {
       const start = `import('${HYDRATE_SUPPORT}').then(() => import('@tractor/root-config'))`;
-      if (!serverRendered)
-        return { preloads: preloadLinks, boot: `<script type="module">${start};</script>` };
+      if (!serverRendered) {
+        const late = ownTeamRenders && critical ? `${critical}\n    ` : '';
+        return { preloads: late + preloadLinks, boot: `<script type="module">${start};</script>` };
+      }
       return {
         preloads: '',
         boot: `<script type="module">
