@@ -1,0 +1,193 @@
+// The edge's nginx configuration, generated from the team registry (never written by hand per team):
+//  - one HTTPS origin with HTTP/2 (a self-signed certificate locally);
+//  - the root config's files (/shared/, /cdn/) and the asset store (/assets/) served by nginx itself, from
+//    their pre-compressed copies (brotli when Debian's module is there, gzip), immutable ones cached for a year;
+//  - every page and the import map service (/importmap…) proxied to the gateway's replicas;
+//  - /<team>/api/ proxied to that team's replicas, with passive health checks (max_fails) and retries of
+//    idempotent requests on the next replica;
+//  - nginx's own errors (502, 504, 413, …) answered as the services' JSON error, never an HTML page;
+//  - an internal plain-HTTP listener on 127.0.0.1 for service-to-service calls (Checkout → Explore) and the
+//    gateway's render requests, balanced over the same upstreams.
+import { STATUS_CODES } from 'node:http';
+import { teams } from '../../shared/teams.js';
+
+export interface EdgeOptions {
+  /** The public HTTPS port. */
+  readonly port: number;
+  /** The internal plain-HTTP port (127.0.0.1 only). */
+  readonly internalPort: number;
+  /** Where nginx keeps its pid, logs and temporary files. */
+  readonly runDir: string;
+  readonly certificate: { readonly cert: string; readonly key: string };
+  /** The root config's build (shared/, cdn/). */
+  readonly distDir: string;
+  /** The asset store's folder. */
+  readonly assetDir: string;
+  /** Upstream name → its replicas' origins (host:port): "gateway" and each team. */
+  readonly upstreams: Readonly<Record<string, readonly string[]>>;
+  /** Paths of Debian's brotli modules, when installed. */
+  readonly brotliModules?: readonly string[];
+  /** Timeouts for upstream answers, seconds. */
+  readonly upstreamTimeout?: number;
+}
+
+/** The JSON body of an error nginx answers itself, in the services' error shape. */
+export const edgeError = (status: number, message: string) =>
+  JSON.stringify({ statusCode: status, error: STATUS_CODES[status] ?? 'Error', message });
+
+const EDGE_ERRORS: readonly [number, string][] = [
+  [400, 'The request could not be read.'],
+  [404, 'Nothing here.'],
+  [413, 'The request body is too large.'],
+  [502, 'The service is not reachable right now.'],
+  [503, 'The service is not available right now.'],
+  [504, 'The service did not answer in time.'],
+];
+
+/** Headers every answer of the store carries (the Node gateway sets the same). */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'x-frame-options': 'DENY',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=()',
+};
+
+const indent = (text: string, by = 2) =>
+  text
+    .split('\n')
+    .map((line) => (line ? ' '.repeat(by) + line : line))
+    .join('\n');
+
+export function nginxConfig(options: EdgeOptions): string {
+  const timeout = options.upstreamTimeout ?? 10;
+  const headers = (always = true) =>
+    Object.entries(SECURITY_HEADERS)
+      .map(([name, value]) => `add_header ${name} "${value}"${always ? ' always' : ''};`)
+      .join('\n');
+  const errorPages = EDGE_ERRORS.map(([status]) => `error_page ${status} = @error${status};`).join('\n');
+  const errorLocations = EDGE_ERRORS.map(
+    ([status, message]) => `location @error${status} {
+  default_type application/json;
+  add_header cache-control "no-store" always;
+  ${headers().split('\n').join('\n  ')}
+  return ${status} '${edgeError(status, message)}';
+}`,
+  ).join('\n');
+  const upstreams = Object.entries(options.upstreams)
+    .map(
+      ([name, servers]) => `upstream ${name} {
+${servers.map((s) => `  server ${s} max_fails=1 fail_timeout=5s;`).join('\n')}
+  keepalive 16;
+}`,
+    )
+    .join('\n');
+  const proxy = (upstream: string) => `proxy_pass http://${upstream};
+proxy_http_version 1.1;
+proxy_set_header connection "";
+proxy_set_header host $host;
+proxy_set_header x-forwarded-for $proxy_add_x_forwarded_for;
+proxy_set_header x-forwarded-proto $scheme;
+proxy_connect_timeout 2s;
+proxy_read_timeout ${timeout}s;
+proxy_send_timeout ${timeout}s;
+# A replica that refuses or fails gets the request's next try (idempotent requests only: nginx never resends
+# a POST unless told to). A stopped replica is skipped for fail_timeout after one failure.
+proxy_next_upstream error timeout http_502 http_503;
+proxy_next_upstream_tries 2;
+proxy_buffering on;`;
+  const teamApis = teams
+    .map(
+      (t) => `location /${t.name}/api/ {
+  client_max_body_size 64k;
+${indent(proxy(t.name))}
+}`,
+    )
+    .join('\n');
+  const internalTeams = teams
+    .map(
+      (t) => `location /${t.name}/ {
+${indent(proxy(t.name))}
+}`,
+    )
+    .join('\n');
+  const staticFiles = (prefix: string, root: string, immutable: string) => `location ${prefix} {
+  alias ${root};
+  gzip_static on;
+${options.brotliModules?.length ? '  brotli_static on;\n' : ''}  # Hashed names and versioned folders never change; the rest is revalidated.
+  set $cache "no-cache";
+  if ($uri ~ "${immutable}") { set $cache "public, max-age=31536000, immutable"; }
+  add_header cache-control $cache always;
+  add_header access-control-allow-origin "*" always;
+  ${headers().split('\n').join('\n  ')}
+}`;
+  return `# Generated by scripts/prod/nginx.ts from the team registry — do not edit by hand.
+${(options.brotliModules ?? []).map((m) => `load_module ${m};`).join('\n')}
+worker_processes 2;
+pid ${options.runDir}/nginx.pid;
+error_log ${options.runDir}/error.log warn;
+daemon off;
+
+events {
+  worker_connections 1024;
+}
+
+http {
+  include /etc/nginx/mime.types;
+  types { application/javascript mjs; }
+  default_type application/octet-stream;
+  access_log ${options.runDir}/access.log;
+  client_body_temp_path ${options.runDir}/client_body;
+  proxy_temp_path ${options.runDir}/proxy;
+  fastcgi_temp_path ${options.runDir}/fastcgi;
+  uwsgi_temp_path ${options.runDir}/uwsgi;
+  scgi_temp_path ${options.runDir}/scgi;
+  server_tokens off;
+  sendfile on;
+  keepalive_timeout 65;
+  gzip on;
+  gzip_types application/json application/javascript text/css image/svg+xml application/importmap+json;
+${options.brotliModules?.length ? '  brotli_types application/json application/javascript text/css image/svg+xml;\n' : ''}
+${indent(upstreams)}
+
+  # The store, for shoppers: HTTPS and HTTP/2.
+  server {
+    listen ${options.port} ssl http2;
+    server_name localhost;
+    ssl_certificate ${options.certificate.cert};
+    ssl_certificate_key ${options.certificate.key};
+    ssl_protocols TLSv1.2 TLSv1.3;
+    client_max_body_size 64k;
+${indent(errorPages, 4)}
+
+${indent(staticFiles('/shared/', `${options.distDir}/shared/`, String.raw`\.[0-9a-f]{8}\.js$|^/shared/npm/`), 4)}
+${indent(staticFiles('/cdn/', `${options.distDir}/cdn/`, '^$'), 4)}
+${indent(staticFiles('/assets/', `${options.assetDir}/`, '.'), 4)}
+
+${indent(teamApis, 4)}
+
+    # Publishing a build takes its files (the import map service checks each against its integrity).
+    location /importmap/assets/ {
+      client_max_body_size 20m;
+${indent(proxy('gateway'), 6)}
+    }
+    # Every page, the live import map and the deploy API: the gateway's replicas.
+    location / {
+${indent(proxy('gateway'), 6)}
+    }
+
+${indent(errorLocations, 4)}
+  }
+
+  # Inside: service-to-service calls and the gateway's render requests, balanced over the same replicas.
+  server {
+    listen 127.0.0.1:${options.internalPort};
+${indent(errorPages, 4)}
+${indent(internalTeams, 4)}
+    location / {
+      return 404;
+    }
+${indent(errorLocations, 4)}
+  }
+}
+`;
+}

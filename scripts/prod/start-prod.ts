@@ -1,0 +1,278 @@
+// `npm run start:prod`: the same store on production parts, on this machine — nginx as the one HTTPS + HTTP/2
+// origin, PostgreSQL with a database and role per team, and several replicas of every service and of the
+// gateway. Prints the URL; Ctrl-C stops everything.
+//   --port N       the HTTPS port (8443); internal ports follow it
+//   --replicas N   replicas of each service and of the gateway (2)
+//   DATABASE_URL   an administrator's URL of the PostgreSQL to use; unset: a private one, started here
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { teams } from '../../shared/teams.js';
+import { deploy } from '../deploy-client.js';
+import { buildStale, builds, repoRoot } from '../stack.js';
+import { nginxConfig } from './nginx.js';
+import { ensureDatabases, startPrivatePostgres, type PrivatePostgres } from './postgres.js';
+import { localTokens } from '../../root-config/server/importmap/tokens.js';
+
+const { values: args } = parseArgs({
+  options: {
+    port: { type: 'string', default: process.env.PORT ?? '8443' },
+    replicas: { type: 'string', default: '2' },
+    'data-dir': { type: 'string', default: path.join(repoRoot, '.data/prod') },
+  },
+});
+const port = Number(args.port);
+const replicas = Number(args.replicas);
+const dataDir = path.resolve(args['data-dir']);
+
+/** Where everything listens: the edge, its internal listener, then each upstream's replicas. */
+const layout = (base: number, count: number) => ({
+  edge: base,
+  internal: base + 1,
+  postgres: base + 2,
+  replicas: (upstreamIndex: number) =>
+    Array.from({ length: count }, (_, i) => base + 100 + upstreamIndex * 10 + i),
+});
+const ports = layout(port, replicas);
+
+const children: { name: string; child: ChildProcess }[] = [];
+let postgres: PrivatePostgres | undefined;
+let stopping = false;
+
+function run(
+  name: string,
+  command: string,
+  commandArgs: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv },
+) {
+  const child = spawn(command, commandArgs, {
+    cwd: options.cwd ?? repoRoot,
+    env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const prefix = (chunk: Buffer) =>
+    chunk
+      .toString()
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => `[${name}] ${line}\n`)
+      .join('');
+  child.stdout?.on('data', (chunk: Buffer) => process.stdout.write(prefix(chunk)));
+  child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(prefix(chunk)));
+  child.on('exit', (code, signal) => {
+    if (!stopping) console.error(`[${name}] stopped (${signal ?? `exit code ${code}`}).`);
+  });
+  children.push({ name, child });
+  return child;
+}
+
+async function healthy(url: string, child: ChildProcess, what: string) {
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${what} exited before it was ready.`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not yet
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`${what} was not ready within 90 s.`);
+}
+
+function ensureNginx() {
+  if (spawnSync('nginx', ['-v']).status === 0) return;
+  console.log('Installing nginx (Debian package) …');
+  const asRoot = (cmd: string[]) => (process.getuid?.() === 0 ? cmd : ['sudo', ...cmd]);
+  for (const cmd of [
+    ['apt-get', 'update', '-qq'],
+    [
+      'apt-get',
+      'install',
+      '-y',
+      '-qq',
+      '--no-install-recommends',
+      'nginx',
+      'libnginx-mod-http-brotli-static',
+    ],
+  ]) {
+    const [bin, ...rest] = asRoot(cmd);
+    const result = spawnSync(bin!, rest, {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+    if (result.status !== 0)
+      throw new Error('Could not install nginx: install it (apt-get install nginx) and retry.');
+  }
+}
+
+/** A self-signed certificate for localhost, made once. */
+function certificate() {
+  const dir = path.join(dataDir, 'tls');
+  const cert = path.join(dir, 'cert.pem');
+  const key = path.join(dir, 'key.pem');
+  if (!existsSync(cert)) {
+    mkdirSync(dir, { recursive: true });
+    const result = spawnSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '365',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+        '-subj',
+        '/CN=localhost',
+        '-addext',
+        'subjectAltName=DNS:localhost,IP:127.0.0.1',
+      ],
+      { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' },
+    );
+    if (result.status !== 0) throw new Error(`openssl could not make a certificate: ${result.stderr}`);
+  }
+  return { cert, key };
+}
+
+const brotliModules = ['ngx_http_brotli_filter_module.so', 'ngx_http_brotli_static_module.so']
+  .map((m) => `/usr/lib/nginx/modules/${m}`)
+  .filter(existsSync);
+
+async function main() {
+  ensureNginx();
+  buildStale(builds);
+  const tls = certificate();
+
+  // PostgreSQL: a database and role per team, one for the platform's import map.
+  let adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl) {
+    postgres = await startPrivatePostgres(path.join(dataDir, 'postgres'), ports.postgres);
+    adminUrl = postgres.url;
+  }
+  const databases = await ensureDatabases(
+    adminUrl,
+    ['platform', ...teams.map((t) => t.name)],
+    path.join(dataDir, 'pg-credentials.json'),
+  );
+
+  const internal = `http://127.0.0.1:${ports.internal}`;
+  const serviceUrls = Object.fromEntries(teams.map((t) => [`${t.name.toUpperCase()}_URL`, internal]));
+  const upstreams: Record<string, string[]> = {};
+
+  // Every team's replicas: the same service, its own database, its calls to other teams through the edge.
+  const starting: Promise<void>[] = [];
+  teams.forEach((team, index) => {
+    upstreams[team.name] = [];
+    for (const replicaPort of ports.replicas(index + 1)) {
+      upstreams[team.name]!.push(`127.0.0.1:${replicaPort}`);
+      const child = run(
+        `${team.name}:${replicaPort}`,
+        process.execPath,
+        ['--import', 'tsx', 'src/server.ts'],
+        {
+          cwd: path.join(repoRoot, 'services', team.name),
+          env: { ...serviceUrls, PORT: String(replicaPort), DATABASE_URL: databases[team.name] },
+        },
+      );
+      starting.push(
+        healthy(`http://127.0.0.1:${replicaPort}/health`, child, `${team.name} on ${replicaPort}`),
+      );
+    }
+  });
+
+  // The gateway's replicas share the import map's database and the asset store's folder.
+  const tokens = localTokens(
+    path.join(dataDir, 'deploy-tokens.json'),
+    teams.map((t) => t.name),
+  );
+  upstreams.gateway = [];
+  for (const replicaPort of ports.replicas(0)) {
+    upstreams.gateway.push(`127.0.0.1:${replicaPort}`);
+    const child = run(
+      `gateway:${replicaPort}`,
+      process.execPath,
+      ['--import', 'tsx', 'server/gateway-server.ts'],
+      {
+        cwd: path.join(repoRoot, 'root-config'),
+        env: {
+          ...serviceUrls,
+          PORT: String(replicaPort),
+          DATABASE_URL: databases.platform,
+          DATA_DIR: dataDir,
+          ASSET_DIR: path.join(dataDir, 'assets'),
+          DEPLOY_TOKENS: JSON.stringify(tokens),
+        },
+      },
+    );
+    starting.push(healthy(`http://127.0.0.1:${replicaPort}/health`, child, `gateway on ${replicaPort}`));
+  }
+
+  // The edge.
+  const runDir = path.join(dataDir, 'nginx');
+  mkdirSync(runDir, { recursive: true });
+  const configFile = path.join(runDir, 'nginx.conf');
+  writeFileSync(
+    configFile,
+    nginxConfig({
+      port: ports.edge,
+      internalPort: ports.internal,
+      runDir,
+      certificate: tls,
+      distDir: path.join(repoRoot, 'root-config/dist'),
+      assetDir: path.join(dataDir, 'assets'),
+      upstreams,
+      brotliModules,
+    }),
+  );
+  const check = spawnSync('nginx', ['-t', '-q', '-c', configFile, '-p', runDir], { encoding: 'utf8' });
+  if (check.status !== 0) throw new Error(`nginx refuses the generated configuration: ${check.stderr}`);
+  const nginx = run('nginx', 'nginx', ['-c', configFile, '-p', runDir], {});
+  await Promise.all(starting);
+
+  // Each team's local build goes live (through one replica of the platform's API).
+  await Promise.all(
+    teams.map(async (team) => {
+      const target = { origin: `http://127.0.0.1:${ports.replicas(0)[0]}`, token: tokens[team.name] };
+      const { deployment, changed } = await deploy(
+        target,
+        path.join(repoRoot, 'microfrontends', team.name, 'dist'),
+      );
+      if (changed) console.log(`deployed ${team.name} ${deployment.version} (build ${deployment.build})`);
+    }),
+  );
+  if (nginx.exitCode !== null) throw new Error('nginx stopped.');
+  console.log(
+    `\nThe Tractor Store (production topology: nginx HTTPS + HTTP/2, PostgreSQL, ${replicas} replicas each) is open at https://localhost:${ports.edge}  (Ctrl-C stops it)\n`,
+  );
+}
+
+async function stop(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  for (const { child } of children) child.kill('SIGTERM');
+  await Promise.race([
+    Promise.all(
+      children.map(({ child }) =>
+        child.exitCode === null ? new Promise((r) => child.once('exit', r)) : null,
+      ),
+    ),
+    new Promise((r) => setTimeout(r, 5000)),
+  ]);
+  await postgres?.stop();
+  process.exit(code);
+}
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());
+
+try {
+  await main();
+} catch (error) {
+  console.error((error as Error).message);
+  await stop(1);
+}
