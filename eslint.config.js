@@ -13,6 +13,7 @@ export default tseslint.config(
       '**/playwright-report/**',
       '**/*.tmp.*',
       '.bench/**',
+      '**/.data/**',
     ],
   },
   js.configs.recommended,
