@@ -7,6 +7,7 @@
 import { constructServerLayout } from 'single-spa-layout/server';
 import { fragmentOwner, teams } from '@tractor/shared/teams';
 import type { Deployment } from '@tractor/shared/contracts/importmap';
+import { traceparent } from '@tractor/shared/contracts/trace';
 
 /** A node of the layout as single-spa-layout resolves it on the server. */
 interface LayoutNode {
@@ -97,6 +98,8 @@ export interface CompositionOptions {
   /** Teams the browser loads from elsewhere (developer overrides): never server-rendered. */
   readonly skip?: ReadonlySet<string>;
   readonly cookie?: string | undefined;
+  /** The page request's trace: every render request is a span of it. */
+  readonly traceId?: string;
   /** When the parts must have arrived (ms since the epoch). */
   readonly deadline: number;
   readonly cache?: RenderCache;
@@ -138,8 +141,10 @@ export class Composition {
     const cached = cache?.get(key);
     if (cached) return cached;
     try {
+      const headers: Record<string, string> = { traceparent: traceparent(this.#options.traceId) };
+      if (cookie) headers.cookie = cookie;
       const response = await fetch(`${origin}/${team}/render/${path}?${query}`, {
-        headers: cookie ? { cookie } : {},
+        headers,
         signal: AbortSignal.timeout(Math.max(1, deadline - Date.now())),
       });
       if (!response.ok) return undefined; // the team does not server-render this part

@@ -16,6 +16,7 @@ import proxy from '@fastify/http-proxy';
 import fastifyStatic from '@fastify/static';
 import type { Database } from '@tractor/shared/service';
 import { teamModule, teams } from '@tractor/shared/teams';
+import { newTraceId, traceIdOf } from '@tractor/shared/contracts/trace';
 import { AssetStore } from './importmap/assets.js';
 import { Deployments } from './importmap/deployments.js';
 import { importMapService, LiveDeployments } from './importmap/service.js';
@@ -63,7 +64,13 @@ const HASHED = /\.[0-9a-f]{8}\.js$|^\/shared\/npm\//;
 const TEMPLATES = new Set(['/index.html', '/platform.json']);
 
 export async function buildGateway(options: GatewayOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    // The W3C trace id of the request (from its traceparent, or a new one) is its id: in every log line, and
+    // passed on to the teams' renders and APIs.
+    genReqId: (request) => traceIdOf(request.headers.traceparent as string | undefined) ?? newTraceId(),
+    requestIdLogLabel: 'trace',
+  });
   await app.register(compress, { threshold: 1024 });
 
   const shell = readShell(options.distDir);
@@ -155,6 +162,7 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
       live: deployments,
       skip: devtools ? allTeams : overridden,
       cookie,
+      traceId: request.id,
       deadline: Date.now() + budget,
       cache: renders,
       onMiss: (what, why) => request.log.info({ what, why }, 'left to the browser'),

@@ -18,7 +18,10 @@ export interface EdgeOptions {
   readonly internalPort: number;
   /** Where nginx keeps its pid, logs and temporary files. */
   readonly runDir: string;
-  readonly certificate: { readonly cert: string; readonly key: string };
+  /** TLS for the public port; none: plain HTTP (behind a TLS-terminating ingress, in a container). */
+  readonly certificate?: { readonly cert: string; readonly key: string } | undefined;
+  /** Container: logs to stdout/stderr, the pid in /tmp. */
+  readonly container?: boolean;
   /** The root config's build (shared/, cdn/). */
   readonly distDir: string;
   /** The asset store's folder. */
@@ -124,7 +127,7 @@ ${options.brotliModules?.length ? '  brotli_static on;\n' : ''}  # Hashed names 
 ${(options.brotliModules ?? []).map((m) => `load_module ${m};`).join('\n')}
 worker_processes 2;
 pid ${options.runDir}/nginx.pid;
-error_log ${options.runDir}/error.log warn;
+error_log ${options.container ? '/dev/stderr' : `${options.runDir}/error.log`} warn;
 daemon off;
 
 events {
@@ -135,7 +138,7 @@ http {
   include /etc/nginx/mime.types;
   types { application/javascript mjs; }
   default_type application/octet-stream;
-  access_log ${options.runDir}/access.log;
+  access_log ${options.container ? '/dev/stdout' : `${options.runDir}/access.log`};
   client_body_temp_path ${options.runDir}/client_body;
   proxy_temp_path ${options.runDir}/proxy;
   fastcgi_temp_path ${options.runDir}/fastcgi;
@@ -149,13 +152,17 @@ http {
 ${options.brotliModules?.length ? '  brotli_types application/json application/javascript text/css image/svg+xml;\n' : ''}
 ${indent(upstreams)}
 
-  # The store, for shoppers: HTTPS and HTTP/2.
+  # The store, for shoppers: HTTPS and HTTP/2 (or plain HTTP behind an ingress that terminates TLS).
   server {
-    listen ${options.port} ssl http2;
+${
+  options.certificate
+    ? `    listen ${options.port} ssl http2;
     server_name localhost;
     ssl_certificate ${options.certificate.cert};
     ssl_certificate_key ${options.certificate.key};
-    ssl_protocols TLSv1.2 TLSv1.3;
+    ssl_protocols TLSv1.2 TLSv1.3;`
+    : `    listen ${options.port};`
+}
     client_max_body_size 64k;
 ${indent(errorPages, 4)}
 

@@ -74,3 +74,19 @@ test('an unreachable service is status 0; an abort stays an abort', async () => 
   ).catch((e: unknown) => e);
   assert.ok(abort instanceof DOMException);
 });
+
+test('every request starts or continues a W3C trace (traceparent)', async () => {
+  const sent: string[] = [];
+  const fetchStub: typeof fetch = async (_url, init) => {
+    sent.push(new Headers(init?.headers).get('traceparent') ?? '');
+    return Response.json({ ok: true });
+  };
+  const route = { method: 'GET', path: '/x', response: z.object({ ok: z.boolean() }) } as const;
+  await request(route, {}, { fetch: fetchStub });
+  await request(route, {}, { fetch: fetchStub });
+  await request(route, {}, { fetch: fetchStub, traceId: '4bf92f3577b34da6a3ce929d0e0e4736' });
+  const [first, second, continued] = sent.map((header) => /^00-([0-9a-f]{32})-([0-9a-f]{16})-01$/.exec(header));
+  assert.ok(first && second && continued, sent.join(' '));
+  assert.notEqual(first[1], second[1], 'each request of the browser starts its own trace');
+  assert.equal(continued[1], '4bf92f3577b34da6a3ce929d0e0e4736');
+});

@@ -1,6 +1,7 @@
 // The contract's vocabulary: a route is a method, a path and the schemas of what goes in and comes out.
 // Services validate requests with these schemas, clients parse responses with them, mocks are typed by them.
 import * as z from 'zod/mini';
+import { traceparent } from './trace.js';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 export type Schema = z.ZodMiniType;
@@ -79,6 +80,8 @@ export interface RequestOptions {
   readonly baseUrl?: string;
   readonly signal?: AbortSignal;
   readonly fetch?: typeof fetch;
+  /** The trace this request belongs to (a service calling another); otherwise each request starts one. */
+  readonly traceId?: string | undefined;
 }
 
 /** Calls one route and returns its parsed answer, or throws HttpError (aborts rethrow as they are). */
@@ -93,7 +96,7 @@ export async function request<R extends RouteDefinition>(
     buildQuery(input.query as Record<string, unknown> | undefined);
   const init: RequestInit = {
     method: route.method,
-    headers: { accept: 'application/json' },
+    headers: { accept: 'application/json', traceparent: traceparent(options.traceId) },
     credentials: 'same-origin',
   };
   if (options.signal) init.signal = options.signal;

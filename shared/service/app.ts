@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import compress from '@fastify/compress';
 import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { HttpError, type ApiError } from '../contracts/http.js';
+import { newTraceId, traceIdOf } from '../contracts/trace.js';
 import type { Database } from './db.js';
 
 export interface ServiceOptions {
@@ -43,6 +44,9 @@ export function answerErrorsAsJson(app: FastifyInstance): void {
 export async function createServiceApp(options: ServiceOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
+    // The W3C trace id of the request (from its traceparent, or a new one) is its id: in every log line.
+    genReqId: (request) => traceIdOf(request.headers.traceparent as string | undefined) ?? newTraceId(),
+    requestIdLogLabel: 'trace',
     // Long ids and SKU lists are bad input, not a reason to keep a connection busy.
     routerOptions: { maxParamLength: 200 },
     bodyLimit: 64 * 1024,

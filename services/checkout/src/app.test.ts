@@ -327,3 +327,30 @@ test('GET /health and /metrics', async () => {
   assert.deepEqual(health.json(), { status: 'ok', service: 'checkout', database: service.db.kind });
   assert.match((await service.app.inject('/metrics')).body, /service="checkout"/);
 });
+
+test('an order’s trace goes on to Explore: the store check is a span of the same trace', async () => {
+  const seen: string[] = [];
+  const listener = ({ request }: { request: Request }) =>
+    void seen.push(request.headers.get('traceparent') ?? '');
+  explore.events.on('request:start', listener);
+  try {
+    const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+    const response = await service.app.inject({
+      method: 'POST',
+      url: '/checkout/api/orders',
+      headers: { cookie: 'c_cart=CL-01-GR_1', traceparent: `00-${traceId}-00f067aa0ba902b7-01` },
+      payload: {
+        firstName: 'Ada',
+        lastName: 'Trace',
+        storeId: 'store-c',
+        idempotencyKey: crypto.randomUUID(),
+      },
+    });
+    assert.equal(response.statusCode, 201, response.body);
+    assert.equal(seen.length, 1);
+    assert.match(seen[0]!, new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
+    assert.doesNotMatch(seen[0]!, /00f067aa0ba902b7/, 'a new span, not the caller’s');
+  } finally {
+    explore.events.removeListener('request:start', listener);
+  }
+});

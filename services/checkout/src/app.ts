@@ -104,7 +104,7 @@ export async function buildCheckoutApp(options: CheckoutOptions): Promise<Fastif
     if (items.size === 0) throw new BadRequest(CART_COOKIE, 'The basket is empty.');
     let storeExists: boolean;
     try {
-      storeExists = await options.stores.exists(body.storeId);
+      storeExists = await options.stores.exists(body.storeId, request.id);
     } catch (error) {
       if (!(error instanceof StoresUnavailable)) throw error;
       request.log.warn({ err: error }, 'store directory unavailable');

@@ -4,17 +4,17 @@ import { ExploreClient } from '@tractor/shared/contracts/explore/client';
 import { HttpError } from '@tractor/shared/contracts/http';
 
 export interface StoreDirectory {
-  /** true or false; throws StoresUnavailable when Explore cannot answer. */
-  exists(storeId: string): Promise<boolean>;
+  /** true or false; throws StoresUnavailable when Explore cannot answer. `traceId`: the order's trace. */
+  exists(storeId: string, traceId?: string): Promise<boolean>;
 }
 
 export class StoresUnavailable extends Error {}
 
-export function exploreStores(client: ExploreClient, timeoutMs = 3000): StoreDirectory {
+export function exploreStores(client: (traceId?: string) => ExploreClient, timeoutMs = 3000): StoreDirectory {
   return {
-    async exists(storeId) {
+    async exists(storeId, traceId) {
       try {
-        await client.store(storeId, AbortSignal.timeout(timeoutMs));
+        await client(traceId).store(storeId, AbortSignal.timeout(timeoutMs));
         return true;
       } catch (error) {
         if (error instanceof HttpError && error.status === 404) return false;
@@ -24,4 +24,5 @@ export function exploreStores(client: ExploreClient, timeoutMs = 3000): StoreDir
   };
 }
 
-export const exploreStoresAt = (baseUrl: string) => exploreStores(new ExploreClient({ baseUrl }));
+export const exploreStoresAt = (baseUrl: string) =>
+  exploreStores((traceId) => new ExploreClient({ baseUrl, traceId }));

@@ -12,6 +12,6 @@ export const openTestApp = () =>
   openTestService(path.join(import.meta.dirname, '../migrations'), (db) =>
     buildCheckoutApp({
       db,
-      stores: exploreStores(new ExploreClient({ baseUrl: EXPLORE_TEST_ORIGIN }), 1000),
+      stores: exploreStores((traceId) => new ExploreClient({ baseUrl: EXPLORE_TEST_ORIGIN, traceId }), 1000),
     }),
   );
