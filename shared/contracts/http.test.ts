@@ -85,7 +85,9 @@ test('every request starts or continues a W3C trace (traceparent)', async () => 
   await request(route, {}, { fetch: fetchStub });
   await request(route, {}, { fetch: fetchStub });
   await request(route, {}, { fetch: fetchStub, traceId: '4bf92f3577b34da6a3ce929d0e0e4736' });
-  const [first, second, continued] = sent.map((header) => /^00-([0-9a-f]{32})-([0-9a-f]{16})-01$/.exec(header));
+  const [first, second, continued] = sent.map((header) =>
+    /^00-([0-9a-f]{32})-([0-9a-f]{16})-01$/.exec(header),
+  );
   assert.ok(first && second && continued, sent.join(' '));
   assert.notEqual(first[1], second[1], 'each request of the browser starts its own trace');
   assert.equal(continued[1], '4bf92f3577b34da6a3ce929d0e0e4736');
