@@ -88,7 +88,13 @@ export async function startPrivatePostgres(dir: string, port: number): Promise<P
   const stop = async () => {
     if (current.exitCode !== null) return;
     const exited = new Promise((r) => current.once('exit', r));
-    current.kill('SIGINT'); // fast shutdown
+    // Fast shutdown, sent to the postmaster itself: as root, the child is runuser, which does not pass it on.
+    const postmaster = Number(readFileSync(path.join(dir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    try {
+      process.kill(postmaster, 'SIGINT');
+    } catch {
+      current.kill('SIGINT');
+    }
     await exited;
   };
   return {

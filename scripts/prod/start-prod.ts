@@ -12,6 +12,7 @@ import { teams } from '../../shared/teams.js';
 import { deploy } from '../deploy-client.js';
 import { buildStale, builds, repoRoot } from '../stack.js';
 import { nginxConfig } from './nginx.js';
+import { prodPorts } from './ports.js';
 import { ensureDatabases, startPrivatePostgres, type PrivatePostgres } from './postgres.js';
 import { localTokens } from '../../root-config/server/importmap/tokens.js';
 
@@ -26,15 +27,7 @@ const port = Number(args.port);
 const replicas = Number(args.replicas);
 const dataDir = path.resolve(args['data-dir']);
 
-/** Where everything listens: the edge, its internal listener, then each upstream's replicas. */
-const layout = (base: number, count: number) => ({
-  edge: base,
-  internal: base + 1,
-  postgres: base + 2,
-  replicas: (upstreamIndex: number) =>
-    Array.from({ length: count }, (_, i) => base + 100 + upstreamIndex * 10 + i),
-});
-const ports = layout(port, replicas);
+const ports = prodPorts(port, replicas);
 
 const children: { name: string; child: ChildProcess }[] = [];
 let postgres: PrivatePostgres | undefined;
@@ -167,9 +160,9 @@ async function main() {
 
   // Every team's replicas: the same service, its own database, its calls to other teams through the edge.
   const starting: Promise<void>[] = [];
-  teams.forEach((team, index) => {
+  teams.forEach((team) => {
     upstreams[team.name] = [];
-    for (const replicaPort of ports.replicas(index + 1)) {
+    for (const replicaPort of ports.team(team.name)) {
       upstreams[team.name]!.push(`127.0.0.1:${replicaPort}`);
       const child = run(
         `${team.name}:${replicaPort}`,
@@ -192,7 +185,7 @@ async function main() {
     teams.map((t) => t.name),
   );
   upstreams.gateway = [];
-  for (const replicaPort of ports.replicas(0)) {
+  for (const replicaPort of ports.gateway) {
     upstreams.gateway.push(`127.0.0.1:${replicaPort}`);
     const child = run(
       `gateway:${replicaPort}`,
@@ -238,7 +231,7 @@ async function main() {
   // Each team's local build goes live (through one replica of the platform's API).
   await Promise.all(
     teams.map(async (team) => {
-      const target = { origin: `http://127.0.0.1:${ports.replicas(0)[0]}`, token: tokens[team.name] };
+      const target = { origin: `http://127.0.0.1:${ports.gateway[0]}`, token: tokens[team.name] };
       const { deployment, changed } = await deploy(
         target,
         path.join(repoRoot, 'microfrontends', team.name, 'dist'),

@@ -92,3 +92,43 @@ test('every request starts or continues a W3C trace (traceparent)', async () => 
   assert.notEqual(first[1], second[1], 'each request of the browser starts its own trace');
   assert.equal(continued[1], '4bf92f3577b34da6a3ce929d0e0e4736');
 });
+
+test('no answer within the timeout is a 504; an idempotent request gets one more try, a POST does not', async () => {
+  const route = { method: 'GET', path: '/slow', response: z.object({ ok: z.boolean() }) } as const;
+  const hang: typeof fetch = (_url, init) =>
+    new Promise((_resolve, reject) =>
+      init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)),
+    );
+  const started = Date.now();
+  // AbortSignal.timeout does not keep Node running on its own (a real socket would): this does, meanwhile.
+  const keepAlive = setInterval(() => {}, 1000);
+  const timedOut = await request(route, {}, { fetch: hang, timeoutMs: 50, retryDelayMs: () => 0 }).catch(
+    (e: unknown) => e,
+  );
+  clearInterval(keepAlive);
+  assert.ok(timedOut instanceof HttpError);
+  assert.equal(timedOut.status, 504);
+  assert.ok(Date.now() - started < 1000);
+
+  let calls = 0;
+  const flaky: typeof fetch = async () =>
+    ++calls === 1
+      ? Response.json({ statusCode: 503, error: 'x', message: 'down' }, { status: 503 })
+      : Response.json({ ok: true });
+  assert.deepEqual(await request(route, {}, { fetch: flaky, retryDelayMs: () => 0 }), { ok: true });
+  assert.equal(calls, 2);
+
+  calls = 0;
+  const post = {
+    method: 'POST',
+    path: '/orders',
+    body: z.object({}),
+    response: z.object({ ok: z.boolean() }),
+  } as const;
+  await assert.rejects(request(post, { body: {} }, { fetch: flaky, retryDelayMs: () => 0 }), /down/);
+  assert.equal(calls, 1, 'a POST is sent once');
+  calls = 0;
+  const order = { ...post, idempotent: true } as const;
+  assert.deepEqual(await request(order, { body: {} }, { fetch: flaky, retryDelayMs: () => 0 }), { ok: true });
+  assert.equal(calls, 2, 'an order with its idempotency key is sent again');
+});

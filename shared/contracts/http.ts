@@ -16,7 +16,17 @@ export interface RouteDefinition {
   readonly response: Schema;
   /** The status of a successful answer, when it is not 200 (e.g. 201 for a created order). */
   readonly status?: number;
+  /**
+   * Sending it twice has the effect of sending it once (a GET; an order with its idempotency key): the client
+   * tries it again, once, when no answer came or the edge said the service was unreachable.
+   */
+  readonly idempotent?: boolean;
+  /** How long the client waits for an answer (ms); the default is REQUEST_TIMEOUT_MS. */
+  readonly timeoutMs?: number;
 }
+
+/** How long a client waits for an answer before it gives up (and the view shows its error state). */
+export const REQUEST_TIMEOUT_MS = 5000;
 
 type Part<R extends RouteDefinition, K extends 'params' | 'query' | 'body'> = R[K] extends Schema
   ? { readonly [P in K]: z.input<R[K]> }
@@ -82,10 +92,38 @@ export interface RequestOptions {
   readonly fetch?: typeof fetch;
   /** The trace this request belongs to (a service calling another); otherwise each request starts one. */
   readonly traceId?: string | undefined;
+  /** Overrides the route's timeout (ms). */
+  readonly timeoutMs?: number;
+  /** Waits before the one retry of an idempotent request (tests: 0). Default: 100–300 ms, jittered. */
+  readonly retryDelayMs?: () => number;
 }
 
-/** Calls one route and returns its parsed answer, or throws HttpError (aborts rethrow as they are). */
+/** Statuses that mean "no service answered": worth one more try of an idempotent request (another replica). */
+const UNREACHABLE = new Set([0, 502, 503, 504]);
+
+/** Calls one route: one try, and one more for an idempotent route that got no answer. */
 export async function request<R extends RouteDefinition>(
+  route: R,
+  input: RouteInput<R>,
+  options: RequestOptions = {},
+): Promise<RouteOutput<R>> {
+  const idempotent = route.idempotent ?? route.method === 'GET';
+  try {
+    return await requestOnce(route, input, options);
+  } catch (error) {
+    if (!idempotent || !(error instanceof HttpError) || !UNREACHABLE.has(error.status)) throw error;
+    if (options.signal?.aborted) throw error;
+    const delay = options.retryDelayMs?.() ?? 100 + Math.random() * 200;
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    return requestOnce(route, input, options);
+  }
+}
+
+/**
+ * Calls one route and returns its parsed answer, or throws HttpError (the caller's aborts rethrow as they are;
+ * no answer within the timeout is a 504).
+ */
+async function requestOnce<R extends RouteDefinition>(
   route: R,
   input: RouteInput<R>,
   options: RequestOptions = {},
@@ -99,19 +137,30 @@ export async function request<R extends RouteDefinition>(
     headers: { accept: 'application/json', traceparent: traceparent(options.traceId) },
     credentials: 'same-origin',
   };
-  if (options.signal) init.signal = options.signal;
+  const timeoutMs = options.timeoutMs ?? route.timeoutMs ?? REQUEST_TIMEOUT_MS;
+  const timeout = AbortSignal.timeout(timeoutMs);
+  init.signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   if (input.body !== undefined) {
     init.body = JSON.stringify(input.body);
     init.headers = { ...init.headers, 'content-type': 'application/json' };
   }
+  const noAnswer = (error: unknown) => {
+    if (options.signal?.aborted) return error;
+    if (timeout.aborted)
+      return new HttpError(504, `${route.method} ${route.path} did not answer within ${timeoutMs} ms.`);
+    return new HttpError(0, `The service behind ${route.path} cannot be reached.`);
+  };
   let response: Response;
+  let payload: unknown;
   try {
     response = await (options.fetch ?? fetch)(url, init);
+    payload = await response.json().catch((error: unknown) => {
+      if (init.signal?.aborted) throw error;
+      return undefined;
+    });
   } catch (error) {
-    if (options.signal?.aborted) throw error;
-    throw new HttpError(0, `The service behind ${route.path} cannot be reached.`);
+    throw noAnswer(error);
   }
-  const payload: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
     const problem = ApiError.safeParse(payload);
     throw problem.success

@@ -90,6 +90,8 @@ export const checkoutRoutes = defineRoutes({
     body: OrderRequest,
     response: Order,
     status: 201,
+    // The idempotency key makes a second send the same order: the client may retry it.
+    idempotent: true,
   },
 });
 export type CheckoutRoutes = typeof checkoutRoutes;

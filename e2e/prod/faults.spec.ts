@@ -1,0 +1,216 @@
+// Faults against the production topology (one test after another: each breaks something on purpose).
+// A load generator runs while replicas stop, PostgreSQL restarts and a service hangs; the counts it prints are
+// the closing note's figures.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { team } from '../../shared/teams.js';
+import { prodPorts } from '../../scripts/prod/ports.js';
+import { startPrivatePostgres, type PrivatePostgres } from '../../scripts/prod/postgres.js';
+import { PROD_DATA_DIR, PROD_PORT } from '../playwright.prod.config.js';
+import { expect, test } from '../tests/fixtures.js';
+
+test.describe.configure({ mode: 'serial' });
+// The edge's certificate is self-signed: this process's own requests accept it.
+process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
+
+const EDGE = `https://localhost:${PROD_PORT}`;
+const ports = prodPorts(PROD_PORT, 2);
+const credentials = () =>
+  JSON.parse(readFileSync(path.join(PROD_DATA_DIR, 'pg-credentials.json'), 'utf8')) as Record<string, string>;
+const databaseUrl = (name: string) =>
+  `postgres://tractor_${name}:${encodeURIComponent(credentials()[name]!)}@127.0.0.1:${ports.postgres}/tractor_${name}`;
+
+/** The process listening on a port of this machine (ss from iproute2). */
+function listener(port: number): number {
+  const out = execFileSync('ss', ['-ltnpH', `sport = :${port}`], { encoding: 'utf8' });
+  const pid = /pid=(\d+)/.exec(out)?.[1];
+  if (!pid) throw new Error(`nothing listens on port ${port}`);
+  return Number(pid);
+}
+
+interface Counts {
+  sent: number;
+  failed: string[];
+  ordersPlaced: number;
+  ordersRefused: number;
+  keys: string[];
+}
+
+/** Pages, API reads and orders (retried once with the same idempotency key, as the typed client does). */
+function loadGenerator(clients = 4) {
+  const counts: Counts = { sent: 0, failed: [], ordersPlaced: 0, ordersRefused: 0, keys: [] };
+  let running = true;
+  const get = async (url: string) => {
+    counts.sent++;
+    try {
+      const response = await fetch(`${EDGE}${url}`);
+      await response.arrayBuffer();
+      if (!response.ok) counts.failed.push(`GET ${url}: ${response.status}`);
+    } catch (error) {
+      counts.failed.push(`GET ${url}: ${(error as Error).message}`);
+    }
+  };
+  const order = async () => {
+    const idempotencyKey = crypto.randomUUID();
+    const send = () =>
+      fetch(`${EDGE}/checkout/api/orders`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: 'c_cart=CL-01-GR_1' },
+        body: JSON.stringify({ firstName: 'Fault', lastName: 'Test', storeId: 'store-c', idempotencyKey }),
+      }).then((r) => r.status);
+    counts.sent++;
+    let status = await send().catch(() => 0);
+    if ([0, 502, 503, 504].includes(status)) status = await send().catch(() => 0);
+    if (status === 201 || status === 200) {
+      counts.ordersPlaced++;
+      counts.keys.push(idempotencyKey);
+    } else if (status === 409) counts.ordersRefused++;
+    else counts.failed.push(`POST /checkout/api/orders: ${status}`);
+  };
+  const client = async (n: number) => {
+    while (running) {
+      await get(['/', '/products', '/product/CL-01', '/stores'][n % 4]!);
+      await get('/explore/api/products');
+      await get('/decide/api/products/CL-01');
+      await order();
+    }
+  };
+  const all = Array.from({ length: clients }, (_, n) => client(n));
+  return {
+    counts,
+    stop: async () => {
+      running = false;
+      await Promise.all(all);
+      return counts;
+    },
+  };
+}
+
+test.beforeAll(async () => {
+  // Enough stock that orders are placed, not refused, all through the run.
+  const db = new pg.Client({ connectionString: databaseUrl('checkout') });
+  await db.connect();
+  await db.query('UPDATE variant SET stock = 100000');
+  await db.end();
+});
+
+test('one replica of every service and of the gateway stops under load: nothing fails, no order lost or doubled', async () => {
+  const load = loadGenerator();
+  await new Promise((r) => setTimeout(r, 2000));
+  const stopped = [ports.gateway[0]!, ...['explore', 'decide', 'checkout'].map((t) => ports.team(t)[0]!)];
+  for (const port of stopped) process.kill(listener(port), 'SIGKILL');
+  await new Promise((r) => setTimeout(r, 5000));
+  const counts = await load.stop();
+  console.log(
+    `replicas stopped: ${stopped.join(', ')}; requests sent ${counts.sent}, failed ${counts.failed.length}, ` +
+      `orders placed ${counts.ordersPlaced}, refused ${counts.ordersRefused}`,
+  );
+  expect(counts.failed, 'failed requests').toEqual([]);
+  expect(counts.ordersPlaced).toBeGreaterThan(10);
+
+  const db = new pg.Client({ connectionString: databaseUrl('checkout') });
+  await db.connect();
+  const { rows } = await db.query<{ key: string; n: number }>(
+    'SELECT idempotency_key AS key, count(*)::int AS n FROM customer_order WHERE idempotency_key = ANY($1) GROUP BY 1',
+    [counts.keys],
+  );
+  await db.end();
+  const lost = counts.keys.filter((key) => !rows.some((r) => r.key === key));
+  const doubled = rows.filter((r) => r.n > 1);
+  console.log(`orders lost ${lost.length}, doubled ${doubled.length}`);
+  expect(lost).toEqual([]);
+  expect(doubled).toEqual([]);
+});
+
+test('a shopper’s page and basket work on the remaining replicas', async ({ page }) => {
+  await page.goto('/product/CL-01');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Heritage Workhorse');
+  await page.getByRole('button', { name: 'add to basket' }).click();
+  await expect(page.locator('explore-header checkout-mini-cart .badge')).toHaveText('1');
+});
+
+test('a hung service: its part says so within the client’s timeout, the rest of the page works', async ({
+  page,
+  problems,
+}) => {
+  problems.expect(/504|did not answer|Failed to load resource/);
+  const explore = listener(ports.team('explore')[1]!);
+  process.kill(explore, 'SIGSTOP');
+  try {
+    await page.goto('/stores');
+    const started = Date.now();
+    await page.locator('explore-header').getByRole('link', { name: 'Machines' }).click();
+    await expect(page.getByRole('alert')).toContainText('The machines cannot be shown right now.', {
+      timeout: 15_000,
+    });
+    console.log(`hung Explore: error state shown after ${Date.now() - started} ms`);
+    await expect(page.locator('explore-header checkout-mini-cart')).toBeVisible();
+  } finally {
+    process.kill(explore, 'SIGCONT');
+  }
+  await page.getByRole('button', { name: 'try again' }).click();
+  await expect(page.getByText('23 products')).toBeVisible();
+});
+
+test('oversized and malformed requests are answered at the edge with a JSON 4xx', async () => {
+  const big = await fetch(`${EDGE}/checkout/api/cart/items`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: new ReadableStream({
+      start(controller) {
+        controller.enqueue(new Uint8Array(2 * 1024 * 1024).fill(97));
+        controller.close();
+      },
+    }),
+    duplex: 'half',
+  } as RequestInit);
+  expect(big.status).toBe(413);
+  expect((await big.json()).statusCode).toBe(413);
+  const malformed = await fetch(`${EDGE}/checkout/api/cart/items`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{"sku": ',
+  });
+  expect(malformed.status).toBe(400);
+  expect((await malformed.json()).statusCode).toBe(400);
+  const unknown = await fetch(`${EDGE}/nowhere/api/x`);
+  expect(unknown.status).toBe(404);
+  expect(unknown.headers.get('content-type')).toMatch(/json/);
+});
+
+test('PostgreSQL restarts: /health turns 503 and back, the services reconnect without a restart', async () => {
+  const port = ports.team('explore')[1]!;
+  const health = () =>
+    fetch(`http://127.0.0.1:${port}/health`).then(
+      (r) => r.status,
+      () => 0,
+    );
+  expect(await health()).toBe(200);
+  const pidFile = path.join(PROD_DATA_DIR, 'postgres', 'postmaster.pid');
+  const postmaster = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  process.kill(postmaster, 'SIGINT'); // fast shutdown
+  await expect.poll(health, { timeout: 20_000 }).toBe(503);
+  const alive = () => {
+    try {
+      process.kill(postmaster, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  await expect.poll(alive, { timeout: 20_000 }).toBe(false);
+  let restarted: PrivatePostgres | undefined;
+  try {
+    restarted = await startPrivatePostgres(path.join(PROD_DATA_DIR, 'postgres'), ports.postgres);
+    await expect.poll(health, { timeout: 20_000 }).toBe(200);
+    const products = await fetch(`${EDGE}/explore/api/products`);
+    expect(products.status).toBe(200);
+  } finally {
+    await restarted?.stop();
+  }
+  // The services are the same processes as before.
+  expect(listener(port)).toBeGreaterThan(0);
+  void team;
+});
