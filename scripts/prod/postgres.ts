@@ -2,7 +2,16 @@
 // a folder of the store's, its own port), and one database and role per team and for the platform.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chownSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 
@@ -51,7 +60,12 @@ async function ready(url: string, child: ChildProcess) {
 export async function startPrivatePostgres(dir: string, port: number): Promise<PrivatePostgres> {
   const bin = binaries();
   mkdirSync(dir, { recursive: true });
-  if (process.getuid?.() === 0) chownSync(dir, Number(uid('postgres')), Number(gid('postgres')));
+  if (process.getuid?.() === 0) {
+    chownSync(dir, Number(uid('postgres')), Number(gid('postgres')));
+    // The postgres user must be able to reach its folder (a private temporary folder is root's only).
+    const parent = path.dirname(dir);
+    chmodSync(parent, statSync(parent).mode | 0o711);
+  }
   if (!existsSync(path.join(dir, 'PG_VERSION'))) {
     const [command, args] = asPostgres(path.join(bin, 'initdb'), [
       '-D',
