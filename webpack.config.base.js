@@ -62,7 +62,8 @@ function baseConfig(options, argv) {
   const production = (argv.mode ?? process.env.NODE_ENV ?? 'production') === 'production';
   return {
     mode: production ? 'production' : 'development',
-    devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
+    // No eval-based source maps: the pages' CSP allows no eval, in development too.
+    devtool: production ? 'source-map' : 'cheap-module-source-map',
     entry: {
       [`tractor-${name}`]: options.entry ?? path.join(dirname, 'src', `tractor-${name}.ts`),
       // The team's mocked service (src/mocks.ts): a module of its own, loaded only in mock mode and on the

@@ -3,6 +3,7 @@
 // msw), our images and fonts, msw's worker script — plus the team's bundle and its mocks. Other teams' modules
 // come from the full store (STORE_URL, default http://localhost:3000) when it runs — the page reads the store's
 // live import map — and their APIs are proxied there.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
@@ -28,6 +29,12 @@ export function standaloneConfig({ name: team, port, pages }) {
     [`@tractor/${team}/mocks`]: `/tractor-${team}-mocks.js`,
   };
   const images = cdnImages();
+  // The page's only inline script and style, written here, so the page's CSP can allow exactly them by hash.
+  const style = ['root-config/src/shell.css', 'shared/dev/standalone.css']
+    .map((file) => readFileSync(path.join(repoRoot, file), 'utf8'))
+    .join('\n');
+  const importMap = JSON.stringify({ imports }, null, 2);
+  const policy = standalonePolicy({ port, storeOrigin, inline: { script: importMap, style } });
   return {
     entry: {
       standalone: path.join(repoRoot, 'shared/dev/standalone.ts'),
@@ -38,12 +45,14 @@ export function standaloneConfig({ name: team, port, pages }) {
         inject: false,
         templateContent: () =>
           readFileSync(path.join(repoRoot, 'shared/dev/standalone.html'), 'utf8').replace(
-            /%([A-Z_]+)%/g,
-            (m, key) => {
+            /<!-- %([A-Z_]+)% -->|%([A-Z_]+)%/g,
+            (m, comment, plain) => {
+              const key = comment ?? plain;
               const values = {
                 TITLE: `${team} · standalone · The Tractor Store`,
-                SHELL_CSS: readFileSync(path.join(repoRoot, 'root-config/src/shell.css'), 'utf8'),
-                IMPORT_MAP: JSON.stringify({ imports }, null, 2),
+                // Whole elements: their text must be exactly what the policy hashed.
+                STYLE: `<style>${style}</style>`,
+                IMPORT_MAP: `<script type="importmap">${importMap}</script>`,
                 CONFIG: JSON.stringify({ team, pages, storeOrigin }),
               };
               return values[key] ?? m;
@@ -53,6 +62,11 @@ export function standaloneConfig({ name: team, port, pages }) {
     ],
     devServer: {
       port,
+      headers: {
+        'Access-Control-Allow-Origin': '*',
+        'Content-Security-Policy': policy,
+        'X-Content-Type-Options': 'nosniff',
+      },
       // Page URLs (/products/classic, /product/CL-01, ...) get the standalone page.
       historyApiFallback: { disableDotRule: true, index: '/index.html' },
       static: [
@@ -86,4 +100,25 @@ export function standaloneConfig({ name: team, port, pages }) {
     },
     infrastructureLogging: { level: 'warn' },
   };
+}
+
+const sha256 = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+
+/**
+ * The standalone page's CSP, as strict as the store's: scripts and styles from here and the running store's
+ * modules, the inline import map and style by hash, no eval; live reload's socket.
+ */
+function standalonePolicy({ port, storeOrigin, inline }) {
+  const store = new URL(storeOrigin).origin;
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${store} ${sha256(inline.script)}`,
+    `style-src 'self' ${sha256(inline.style)}`,
+    "img-src 'self' data:",
+    `connect-src 'self' ${store} ws://localhost:${port}`,
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
 }

@@ -8,7 +8,6 @@
 //   --mock     no services at all: every API answered by msw in the page (each team's mocks)
 //   --override @tractor/decide=http://localhost:9002/tractor-decide.js   (repeatable) load that module from
 //              there instead, and show the developer overlay — what `npm run dev -- --team decide` does
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { LOCAL_TOKENS_FILE, readTokens } from '../root-config/server/importmap/tokens.js';
 import { deploy } from './deploy-client.js';
 import { buildStale, builds, repoRoot, teamServices } from './stack.js';
+import { Processes, waitForHealth } from './processes.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -33,57 +33,19 @@ if (!Number.isInteger(port) || port < 1 || port > 65530) {
   process.exit(2);
 }
 
-const children: ChildProcess[] = [];
+const processes = new Processes();
 const dataRoot = args.fresh ? mkdtempSync(path.join(os.tmpdir(), 'tractor-store-')) : undefined;
 
-function run(name: string, cwd: string, script: string, env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+/** A TypeScript program of the store (a service, the gateway), supervised. */
+const run = (name: string, cwd: string, script: string, env: Record<string, string>) =>
+  processes.start(name, process.execPath, ['--import', 'tsx', script], {
     cwd: path.join(repoRoot, cwd),
-    env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    env,
   });
-  const prefix = (chunk: Buffer) =>
-    chunk
-      .toString()
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => `[${name}] ${line}\n`)
-      .join('');
-  child.stdout?.on('data', (chunk: Buffer) => process.stdout.write(prefix(chunk)));
-  child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(prefix(chunk)));
-  child.on('exit', (code, signal) => {
-    if (!stopping)
-      console.error(
-        `[${name}] stopped (${signal ?? `exit code ${code}`}); the store keeps running without it.`,
-      );
-  });
-  children.push(child);
-  return child;
-}
 
-async function waitForHealth(name: string, url: string, child: ChildProcess) {
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${name} exited before it was ready.`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
-  throw new Error(`${name} was not ready within 90 s (${url}).`);
-}
-
-let stopping = false;
 function stop(code = 0) {
-  if (stopping) return;
-  stopping = true;
-  for (const child of children) child.kill('SIGTERM');
-  const exited = Promise.all(
-    children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)),
-  );
-  void Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]).then(() => {
+  if (processes.stopping) return;
+  void processes.stopAll().then(() => {
     if (dataRoot) rmSync(dataRoot, { recursive: true, force: true });
     process.exit(code);
   });
@@ -126,6 +88,8 @@ try {
     PORT: String(port),
     DATA_DIR: platformDir,
     ...(args.mock ? { MOCK: 'on' } : {}),
+    // A developer's machine: ?devtools turns on import-map-overrides (never on the production store).
+    DEVTOOLS: 'on',
     IMPORT_MAP_OVERRIDES: JSON.stringify(
       Object.fromEntries(args.override.map((o) => [o.slice(0, o.indexOf('=')), o.slice(o.indexOf('=') + 1)])),
     ),

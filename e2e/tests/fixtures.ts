@@ -1,4 +1,4 @@
-// Every test watches its page: an uncaught error, or a request to another origin, fails it. A test that
+// Every test watches its page: an uncaught error, a CSP violation, or a request to another origin, fails it. A test that
 // provokes an error on purpose says which one it expects with `problems.expect(/…/)`.
 import { test as base, expect, type Page } from '@playwright/test';
 
@@ -23,6 +23,17 @@ export const test = base.extend<{ problems: Problems }>({
         errors.push(`console error: ${message.text()} (${message.location().url})`);
       });
       page.on('request', (request) => requests.push(request.url()));
+      // Every page runs under a strict Content-Security-Policy: any violation, in any shadow root, fails the test.
+      await page.addInitScript(() => {
+        document.addEventListener(
+          'securitypolicyviolation',
+          (event) =>
+            console.error(
+              `CSP violation: ${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber}) ${event.sample}`,
+            ),
+          true,
+        );
+      });
       const origins = [origin];
       await use({
         expect: (pattern) => void expected.push(pattern),

@@ -9,9 +9,12 @@
 //   MOCK=on               mock mode: no services, msw answers in the page
 //   IMPORT_MAP_OVERRIDES  JSON, module → URL (npm run dev)
 //   SSR_BUDGET_MS         how long a page waits for the teams' server-rendered parts (150); 0: none
+//   DEVTOOLS=on           developer tools (dev modes): ?devtools turns on import-map-overrides
+//   DEVTOOLS_ORIGINS      where overrides may load modules from, comma-separated (http://localhost:*,http://127.0.0.1:*)
 import path from 'node:path';
 import { migrate, openDatabase } from '@tractor/shared/service';
 import { teams } from '@tractor/shared/teams';
+import { LOCAL_ORIGINS } from './csp.js';
 import { buildGateway } from './gateway.js';
 import { DeployTokens, LOCAL_TOKENS_FILE, localTokens, type TokenTable } from './importmap/tokens.js';
 
@@ -50,6 +53,9 @@ const app = await buildGateway({
   logger: { level: env.LOG_LEVEL ?? 'info' },
   overrides: JSON.parse(env.IMPORT_MAP_OVERRIDES ?? '{}') as Record<string, string>,
   ...(env.SSR_BUDGET_MS ? { ssrBudgetMs: Number(env.SSR_BUDGET_MS) } : {}),
+  ...(env.DEVTOOLS === 'on'
+    ? { devtools: { origins: env.DEVTOOLS_ORIGINS?.split(',').filter(Boolean) ?? LOCAL_ORIGINS } }
+    : {}),
 });
 await app.listen({ port, host });
 console.log(

@@ -6,6 +6,7 @@ import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { migrate, type Database } from '@tractor/shared/service';
 import { openTestDatabase, type TestDatabase } from '@tractor/shared/service/testing';
+import { LOCAL_ORIGINS } from './csp.js';
 import { buildGateway, type GatewayOptions } from './gateway.js';
 import { integrityOf } from './importmap/assets.js';
 import { DeployTokens } from './importmap/tokens.js';
@@ -157,12 +158,12 @@ test('the page carries the live map: a deploy shows on the next load, with integ
   const decide = await deployBuild('decide', 'bbbbbbbbbbbb');
 
   const page = (await gateway.inject('/product/CL-01')).body;
-  const maps = [...page.matchAll(/<script type="(importmap|injector-importmap)">(.*?)<\/script>/g)].map(
-    (m) => ({
-      type: m[1],
-      map: JSON.parse(m[2]!) as { imports?: Record<string, string>; integrity?: Record<string, string> },
-    }),
-  );
+  const maps = [
+    ...page.matchAll(/<script nonce="[^"]+" type="(importmap|injector-importmap)">(.*?)<\/script>/g),
+  ].map((m) => ({
+    type: m[1],
+    map: JSON.parse(m[2]!) as { imports?: Record<string, string>; integrity?: Record<string, string> },
+  }));
   // A shopper's page: one native map, imports and integrity, and no script that blocks the parser.
   assert.equal(maps.length, 1);
   assert.equal(maps[0]?.type, 'importmap');
@@ -170,10 +171,10 @@ test('the page carries the live map: a deploy shows on the next load, with integ
   assert.equal(maps[0]?.map.integrity?.['/tractor-root-config.0123abcd.js'], 'sha384-root');
   assert.equal(maps[0]?.map.imports?.['@tractor/decide'], decide.url);
   assert.equal(maps[0]?.map.imports?.['@tractor/root-config'], '/tractor-root-config.0123abcd.js');
-  assert.doesNotMatch(page.slice(0, page.indexOf('</head>')), /<script src=/);
+  assert.doesNotMatch(page.slice(0, page.indexOf('</head>')), /<script[^>]* src=/);
   assert.match(
     page,
-    /<script type="module">import\('@lit-labs\/ssr-client\/lit-element-hydrate-support.js'\)\.then\(\(\) => import\('@tractor\/root-config'\)\);/,
+    /<script nonce="[^"]+" type="module">import\('@lit-labs\/ssr-client\/lit-element-hydrate-support.js'\)\.then\(\(\) => import\('@tractor\/root-config'\)\);/,
     'not server-rendered (no service here): the page boots at once',
   );
   // The product page preloads Decide's module (its page) and Explore's (fragments), with their integrity,
@@ -234,13 +235,13 @@ test('overrides: one more import map after the live one, before the injector; th
   try {
     const html = (await dev.inject('/product/CL-01')).body;
     // A developer's page: integrity in a native map first, then the maps import-map-injector merges.
-    assert.match(html, /<script type="importmap">\{"integrity":/);
+    assert.match(html, /<script nonce="[^"]+" type="importmap">\{"integrity":/);
     const live = html.indexOf('"@tractor/decide":"/assets/decide/');
     const override = html.indexOf(
       '{"imports":{"@tractor/decide":"http://localhost:9002/tractor-decide.js"}}',
     );
     assert.ok(live > 0 && override > live, 'after the live map');
-    assert.ok(override < html.indexOf('<script src="/injector.js">'), 'before the injector');
+    assert.ok(override < html.search(/<script nonce="[^"]+" src="\/injector.js">/), 'before the injector');
     assert.match(html, /window\.importMapInjector\.initPromise/);
     assert.doesNotMatch(html, /modulepreload" href="\/assets\/decide/);
     assert.match(html, /<meta name="tractor-devtools" content="on" \/>/);
@@ -280,7 +281,11 @@ test('the first view is composed on the server: the layout for the URL, each par
     decide: await decide.listen({ port: 0, host: '127.0.0.1' }),
     checkout: await checkout.listen({ port: 0, host: '127.0.0.1' }),
   };
-  const composed = await gatewayWith(database.db, { services, ssrBudgetMs: 200 });
+  const composed = await gatewayWith(database.db, {
+    services,
+    ssrBudgetMs: 200,
+    devtools: { origins: LOCAL_ORIGINS },
+  });
   try {
     const started = performance.now();
     const page = await composed.inject({
@@ -372,7 +377,11 @@ test('the page streams: the head is sent before the teams have answered', async 
       assert.ok(!part.done, `the stream ended early: ${received}`);
       received += part.value;
     }
-    assert.match(received, /<script type="importmap">/, 'the head, with the live map, has arrived');
+    assert.match(
+      received,
+      /<script nonce="[^"]+" type="importmap">/,
+      'the head, with the live map, has arrived',
+    );
     assert.doesNotMatch(received, /header<\/template>/);
     answer();
     for (let part = await reader.read(); !part.done; part = await reader.read()) received += part.value;
@@ -383,5 +392,66 @@ test('the page streams: the head is sent before the teams have answered', async 
   } finally {
     await streaming.close();
     await slow.close();
+  }
+});
+
+test('a strict CSP with a new nonce per response on every inline script and style, and the security headers', async () => {
+  const policyOf = (response: { headers: Record<string, unknown> }) =>
+    Object.fromEntries(
+      String(response.headers['content-security-policy'])
+        .split('; ')
+        .map((d) => [d.split(' ')[0]!, d.split(' ').slice(1)]),
+    );
+  const first = await gateway.inject('/product/CL-01');
+  const second = await gateway.inject('/product/CL-01');
+  const policy = policyOf(first);
+  const nonce = /'nonce-([^']+)'/.exec(policy['script-src']!.join(' '))?.[1];
+  assert.ok(nonce && nonce.length >= 22, 'a nonce of 128 bits');
+  assert.notEqual(nonce, /'nonce-([^']+)'/.exec(policyOf(second)['script-src']!.join(' '))?.[1]);
+  assert.deepEqual(policy['script-src'], ["'self'", `'nonce-${nonce}'`]);
+  assert.deepEqual(policy['style-src'], ["'self'", `'nonce-${nonce}'`]);
+  assert.deepEqual(policy['connect-src'], ["'self'"]);
+  assert.deepEqual(policy['frame-ancestors'], ["'none'"]);
+  assert.deepEqual(policy['object-src'], ["'none'"]);
+  assert.doesNotMatch(String(first.headers['content-security-policy']), /unsafe/);
+  const scripts = [...first.body.matchAll(/<(script|style)\b[^>]*>/g)].map((m) => m[0]);
+  assert.ok(scripts.length >= 2);
+  for (const tag of scripts) assert.ok(tag.includes(` nonce="${nonce}"`), tag);
+  for (const response of [
+    first,
+    await gateway.inject('/explore/api/stores'),
+    await gateway.inject('/x.png'),
+  ]) {
+    assert.equal(response.headers['x-content-type-options'], 'nosniff');
+    assert.equal(response.headers['x-frame-options'], 'DENY');
+    assert.ok(response.headers['referrer-policy']);
+    assert.ok(response.headers['permissions-policy']);
+  }
+});
+
+test('developer tools only where the server allows them: a shopper’s ?devtools cookie does nothing in production', async () => {
+  const asks = { url: '/product/CL-01', headers: { cookie: 'tractor-devtools=on' } };
+  const production = (await gateway.inject(asks)).body;
+  const head = production.slice(0, production.indexOf('</head>'));
+  assert.doesNotMatch(head, /overrides\.js|injector\.js|injector-importmap|devtools/);
+
+  const dev = await gatewayWith(database.db, { devtools: { origins: LOCAL_ORIGINS } });
+  try {
+    const shopper = await dev.inject('/product/CL-01');
+    assert.match(shopper.body, /localStorage\.setItem\('devtools'/, 'the opt-in is there in dev mode');
+    assert.doesNotMatch(String(shopper.headers['content-security-policy']), /unsafe-inline/);
+    const developer = await dev.inject(asks);
+    assert.match(developer.body, /<script nonce="[^"]+" src="\/injector\.js">/);
+    // import-map-injector and import-map-overrides write inline maps without a nonce; modules may come from
+    // the developer's machine only. Still no eval.
+    const policy = String(developer.headers['content-security-policy']);
+    assert.match(policy, /script-src 'self' 'unsafe-inline' http:\/\/localhost:\* http:\/\/127\.0\.0\.1:\*;/);
+    assert.match(
+      policy,
+      /connect-src 'self' http:\/\/localhost:\* http:\/\/127\.0\.0\.1:\* ws:\/\/localhost:\*/,
+    );
+    assert.doesNotMatch(policy, /unsafe-eval/);
+  } finally {
+    await dev.close();
   }
 });

@@ -6,6 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import { STATUS_CODES } from 'node:http';
 import path from 'node:path';
 import Fastify, {
+  LogController,
   type FastifyInstance,
   type FastifyReply,
   type FastifyRequest,
@@ -14,7 +15,7 @@ import Fastify, {
 import compress from '@fastify/compress';
 import proxy from '@fastify/http-proxy';
 import fastifyStatic from '@fastify/static';
-import type { Database } from '@tractor/shared/service';
+import { SECURITY_HEADERS, type Database } from '@tractor/shared/service';
 import { teamModule, teams } from '@tractor/shared/teams';
 import { newTraceId, traceIdOf } from '@tractor/shared/contracts/trace';
 import { AssetStore } from './importmap/assets.js';
@@ -22,6 +23,7 @@ import { Deployments } from './importmap/deployments.js';
 import { importMapService, LiveDeployments } from './importmap/service.js';
 import type { DeployTokens } from './importmap/tokens.js';
 import { Composition, RenderCache } from './compose.js';
+import { newNonce, pagePolicy } from './csp.js';
 import { planPage, readShell } from './shell.js';
 import { streamPage } from './stream.js';
 
@@ -49,6 +51,11 @@ export interface GatewayOptions {
    * rendered by the browser. 0: no server-side rendering.
    */
   readonly ssrBudgetMs?: number;
+  /**
+   * Developer tools (dev modes only): a shopper's ?devtools turns on import-map-overrides, whose overrides may
+   * load modules from these origins. Without it, ?devtools does nothing.
+   */
+  readonly devtools?: { readonly origins: readonly string[] };
 }
 
 const json = (statusCode: number, message: string) => ({
@@ -69,7 +76,11 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     // The W3C trace id of the request (from its traceparent, or a new one) is its id: in every log line, and
     // passed on to the teams' renders and APIs.
     genReqId: (request) => traceIdOf(request.headers.traceparent as string | undefined) ?? newTraceId(),
-    requestIdLogLabel: 'trace',
+    logController: new LogController({ requestIdLogLabel: 'trace' }),
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.headers(SECURITY_HEADERS);
+    return payload;
   });
   await app.register(compress, { threshold: 1024 });
 
@@ -141,6 +152,14 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
   });
 
   const overrides = Object.keys(options.overrides ?? {}).length ? options.overrides : undefined;
+  // A developer's page may load modules from the developer's servers: the allowed ones, and the gateway's own
+  // overrides (set by whoever started it).
+  const developerOrigins = [
+    ...new Set([
+      ...(options.devtools?.origins ?? []),
+      ...Object.values(overrides ?? {}).map((url) => new URL(url).origin),
+    ]),
+  ];
 
   // Teams whose module a developer loads from elsewhere are never server-rendered (their markup would not
   // match the code that hydrates it): the gateway's overrides, or import-map-overrides in the browser, which
@@ -156,7 +175,7 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     const url = new URL(request.url, 'http://localhost');
     const deployments = await live.read(request.log);
     const cookie = request.headers.cookie;
-    const devtools = /(?:^|;\s*)tractor-devtools=/.test(cookie ?? '');
+    const devtools = Boolean(options.devtools) && /(?:^|;\s*)tractor-devtools=/.test(cookie ?? '');
     const composition = new Composition(url, {
       services: options.mock || budget <= 0 ? {} : options.services,
       live: deployments,
@@ -167,13 +186,21 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
       cache: renders,
       onMiss: (what, why) => request.log.info({ what, why }, 'left to the browser'),
     });
+    const nonce = newNonce();
     const plan = planPage(shell, deployments, url, {
       mock: Boolean(options.mock),
       overrides,
       developer: devtools,
+      devtools: Boolean(options.devtools),
+      nonce,
       composition,
     });
-    await streamPage(request, reply, plan);
+    const developerPage = devtools || overrides !== undefined;
+    const policy = pagePolicy({
+      nonce,
+      developerOrigins: developerPage ? developerOrigins : undefined,
+    });
+    await streamPage(request, reply, plan, { ...SECURITY_HEADERS, 'content-security-policy': policy });
   };
 
   // Every page URL gets the page; the layout decides what it shows (including "not found").
@@ -191,6 +218,16 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     return sendPage(request, reply);
   });
 
+  // Live: the process answers. Ready: it has a live map to serve (from its database, or the last one read).
   app.get('/health', async () => ({ status: 'ok', service: 'gateway' }));
+  app.get('/health/live', async () => ({ status: 'live', service: 'gateway' }));
+  app.get('/health/ready', async (request, reply) => {
+    try {
+      await live.read(request.log);
+      return { status: 'ready', service: 'gateway' };
+    } catch {
+      return reply.code(503).send(json(503, "The gateway's import map database does not answer."));
+    }
+  });
   return app;
 }

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Deployment, ImportMap } from '@tractor/shared/contracts/importmap';
 import { teamModule, teams } from '@tractor/shared/teams';
+import { withNonce } from './csp.js';
 import { layoutChunks, readLayout, type Chunk, type Composition, type Layout } from './compose.js';
 
 /** What the root config's build says of the platform (dist/platform.json). */
@@ -100,6 +101,10 @@ export interface PageOptions {
    * import-map-injector, so an override can win over the live map. A shopper's page has one native map.
    */
   readonly developer?: boolean;
+  /** The server allows developer tools (dev modes): only then may a shopper's ?devtools ask for them. */
+  readonly devtools?: boolean;
+  /** This response's CSP nonce: every inline script and style of the page carries it. */
+  readonly nonce: string;
 }
 
 /** The page in three parts: the head (ready now), the body's chunks (as teams answer), the rest. */
@@ -125,12 +130,12 @@ const DEVTOOLS_OPT_IN = `<script>
     </script>`;
 
 /** A developer's page: import-map-overrides while localStorage.devtools is set; the cookie goes with it. */
-const devtoolsScripts = (overridesUrl: string) => `<script>
+const devtoolsScripts = (overridesUrl: string, nonce: string) => `<script>
       try {
         if (localStorage.getItem('devtools')) {
           document.write('<script src="${overridesUrl}"><\\/script>');
           document.write(
-            '<import-map-overrides-full show-when-local-storage="devtools" dev-libs></import-map-overrides-full>',
+            '<import-map-overrides-full show-when-local-storage="devtools" dev-libs style-nonce="${nonce}"></import-map-overrides-full>',
           );
         } else {
           document.cookie = 'tractor-devtools=; path=/; max-age=0; SameSite=Lax';
@@ -146,7 +151,7 @@ export function planPage(
 ): PagePlan {
   const pathname = url.pathname;
   const map = liveImportMap(shell.platform, live);
-  const developer = options.developer || Boolean(options.overrides);
+  const developer = Boolean((options.devtools && options.developer) || options.overrides);
   const meta: string[] = [];
   // The page's own data and pictures: at once when its team will not server-render it (mock mode, a
   // developer's page, no service); after the body if it was asked to and missed its budget. Not the data in
@@ -196,7 +201,7 @@ export function planPage(
     if (options.overrides) {
       maps.push(`<script type="injector-importmap">${scriptJson({ imports: options.overrides })}</script>`);
     }
-    maps.push(devtoolsScripts(shell.platform.devtools.overrides));
+    maps.push(devtoolsScripts(shell.platform.devtools.overrides, options.nonce));
     maps.push(`<script src="${attribute(shell.platform.devtools.injector)}"></script>`);
     ending = () => ({
       preloads: preloadLinks,
@@ -208,7 +213,8 @@ export function planPage(
     });
   } else {
     // No script blocks the parser: the map is native.
-    maps = [`<script type="importmap">${scriptJson(map)}</script>`, DEVTOOLS_OPT_IN];
+    maps = [`<script type="importmap">${scriptJson(map)}</script>`];
+    if (options.devtools) maps.push(DEVTOOLS_OPT_IN);
     // Lit's hydration support must run before lit-element does (server-rendered elements hydrate, not
     // render twice): it first, then the root config. A page the browser must render itself preloads its
     // modules (after the body, so its images are found first) and boots at once. A server-rendered page needs
@@ -249,12 +255,15 @@ export function planPage(
   // The layout is laid out here; the browser's layout engine adopts it (root-config/src/server-layout.ts).
   const body = page.indexOf('<body>');
   const rest = page.slice(body + '<body>'.length);
+  const nonced = (html: string) => withNonce(html, options.nonce);
   return {
-    head: `${page.slice(0, body)}<body data-ssr-layout>`,
-    body: layoutChunks(shell.layout, url, options.composition),
+    head: nonced(`${page.slice(0, body)}<body data-ssr-layout>`),
+    body: layoutChunks(shell.layout, url, options.composition).map((chunk) =>
+      typeof chunk === 'string' ? nonced(chunk) : chunk.then(nonced),
+    ),
     tail: () => {
       const { preloads, boot } = ending(options.composition.pageServerRendered);
-      return rest.replace('<!-- %MODULE_PRELOADS% -->', preloads).replace('<!-- %BOOT% -->', boot);
+      return nonced(rest.replace('<!-- %MODULE_PRELOADS% -->', preloads).replace('<!-- %BOOT% -->', boot));
     },
   };
 }

@@ -32,9 +32,10 @@ export function showDevOverlay() {
   const panel = document.createElement('aside');
   panel.className = 'dev-overlay';
   panel.setAttribute('aria-label', 'Registered applications');
-  const style = document.createElement('style');
-  style.textContent = STYLE;
-  document.head.append(style);
+  // A constructed sheet: the page's CSP allows no <style> element it did not write itself.
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(STYLE);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 
   const render = () => {
     const imports = importMap();

@@ -64,8 +64,8 @@ test('images match their Dockerfiles; probes, ports and addresses match the serv
     assert.equal(compose.services[unit.name]?.build?.dockerfile, `deploy/${unit.name}/Dockerfile`);
     assert.equal(container.ports[0]?.containerPort, unit.port);
     assert.equal(service.spec.ports[0]?.port, unit.port);
-    assert.equal(container.readinessProbe.httpGet.path, '/health');
-    assert.equal(container.livenessProbe.httpGet.path, '/health');
+    assert.equal(container.readinessProbe.httpGet.path, '/health/ready');
+    assert.equal(container.livenessProbe.httpGet.path, '/health/live');
     // Every address another unit is given is a unit's name and its port.
     for (const variable of container.env ?? []) {
       if (!variable.name.endsWith('_URL') || variable.name === 'DATABASE_URL') continue;

@@ -144,8 +144,9 @@ function kubernetes(unit: Unit): object[] {
                 image: `${imageOf(unit.name)}:latest`,
                 ports: [{ name: 'http', containerPort: unit.port }],
                 env,
-                readinessProbe: probe('/health', 2),
-                livenessProbe: probe('/health', 10),
+                // Ready: its database answers with this version's migrations; live: the process answers.
+                readinessProbe: probe('/health/ready', 2),
+                livenessProbe: probe('/health/live', 10),
                 resources: { requests: { cpu: '100m', memory: '256Mi' }, limits: { memory: '1Gi' } },
                 securityContext: { runAsNonRoot: true, allowPrivilegeEscalation: false },
                 ...(unit.name === 'gateway'

@@ -10,6 +10,7 @@
 //    gateway's render requests, balanced over the same upstreams.
 import { STATUS_CODES } from 'node:http';
 import { teams } from '../../shared/teams.js';
+import { SECURITY_HEADERS } from '@tractor/shared/service/security';
 
 export interface EdgeOptions {
   /** The public HTTPS port. */
@@ -46,14 +47,6 @@ const EDGE_ERRORS: readonly [number, string][] = [
   [503, 'The service is not available right now.'],
   [504, 'The service did not answer in time.'],
 ];
-
-/** Headers every answer of the store carries (the Node gateway sets the same). */
-export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'strict-origin-when-cross-origin',
-  'x-frame-options': 'DENY',
-  'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=()',
-};
 
 const indent = (text: string, by = 2) =>
   text
@@ -149,7 +142,7 @@ http {
   keepalive_timeout 65;
   gzip on;
   gzip_types application/json application/javascript text/css image/svg+xml application/importmap+json;
-${options.brotliModules?.length ? '  brotli_types application/json application/javascript text/css image/svg+xml;\n' : ''}
+${options.brotliModules?.some((m) => m.includes('brotli_filter')) ? '  brotli_types application/json application/javascript text/css image/svg+xml;\n' : ''}
 ${indent(upstreams)}
 
   # The store, for shoppers: HTTPS and HTTP/2 (or plain HTTP behind an ingress that terminates TLS).

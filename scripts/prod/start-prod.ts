@@ -4,13 +4,14 @@
 //   --port N       the HTTPS port (8443); internal ports follow it
 //   --replicas N   replicas of each service and of the gateway (2)
 //   DATABASE_URL   an administrator's URL of the PostgreSQL to use; unset: a private one, started here
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { teams } from '../../shared/teams.js';
 import { deploy } from '../deploy-client.js';
 import { buildStale, builds, repoRoot } from '../stack.js';
+import { Processes, waitForHealth } from '../processes.js';
 import { nginxConfig } from './nginx.js';
 import { prodPorts } from './ports.js';
 import { ensureDatabases, startPrivatePostgres, type PrivatePostgres } from './postgres.js';
@@ -29,50 +30,12 @@ const dataDir = path.resolve(args['data-dir']);
 
 const ports = prodPorts(port, replicas);
 
-const children: { name: string; child: ChildProcess }[] = [];
+const processes = new Processes();
 let postgres: PrivatePostgres | undefined;
-let stopping = false;
 
-function run(
-  name: string,
-  command: string,
-  commandArgs: string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv },
-) {
-  const child = spawn(command, commandArgs, {
-    cwd: options.cwd ?? repoRoot,
-    env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const prefix = (chunk: Buffer) =>
-    chunk
-      .toString()
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => `[${name}] ${line}\n`)
-      .join('');
-  child.stdout?.on('data', (chunk: Buffer) => process.stdout.write(prefix(chunk)));
-  child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(prefix(chunk)));
-  child.on('exit', (code, signal) => {
-    if (!stopping) console.error(`[${name}] stopped (${signal ?? `exit code ${code}`}).`);
-  });
-  children.push({ name, child });
-  return child;
-}
-
-async function healthy(url: string, child: ChildProcess, what: string) {
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${what} exited before it was ready.`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not yet
-    }
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  throw new Error(`${what} was not ready within 90 s.`);
-}
+/** A TypeScript program of the store (a service replica, a gateway replica), supervised. */
+const run = (name: string, cwd: string, script: string, env: NodeJS.ProcessEnv) =>
+  processes.start(name, process.execPath, ['--import', 'tsx', script], { cwd, env });
 
 function ensureNginx() {
   if (spawnSync('nginx', ['-v']).status === 0) return;
@@ -164,17 +127,22 @@ async function main() {
     upstreams[team.name] = [];
     for (const replicaPort of ports.team(team.name)) {
       upstreams[team.name]!.push(`127.0.0.1:${replicaPort}`);
-      const child = run(
+      const replica = run(
         `${team.name}:${replicaPort}`,
-        process.execPath,
-        ['--import', 'tsx', 'src/server.ts'],
+        path.join(repoRoot, 'services', team.name),
+        'src/server.ts',
         {
-          cwd: path.join(repoRoot, 'services', team.name),
-          env: { ...serviceUrls, PORT: String(replicaPort), DATABASE_URL: databases[team.name] },
+          ...serviceUrls,
+          PORT: String(replicaPort),
+          DATABASE_URL: databases[team.name],
         },
       );
       starting.push(
-        healthy(`http://127.0.0.1:${replicaPort}/health`, child, `${team.name} on ${replicaPort}`),
+        waitForHealth(
+          `${team.name} on ${replicaPort}`,
+          `http://127.0.0.1:${replicaPort}/health/ready`,
+          replica,
+        ),
       );
     }
   });
@@ -187,23 +155,22 @@ async function main() {
   upstreams.gateway = [];
   for (const replicaPort of ports.gateway) {
     upstreams.gateway.push(`127.0.0.1:${replicaPort}`);
-    const child = run(
+    const replica = run(
       `gateway:${replicaPort}`,
-      process.execPath,
-      ['--import', 'tsx', 'server/gateway-server.ts'],
+      path.join(repoRoot, 'root-config'),
+      'server/gateway-server.ts',
       {
-        cwd: path.join(repoRoot, 'root-config'),
-        env: {
-          ...serviceUrls,
-          PORT: String(replicaPort),
-          DATABASE_URL: databases.platform,
-          DATA_DIR: dataDir,
-          ASSET_DIR: path.join(dataDir, 'assets'),
-          DEPLOY_TOKENS: JSON.stringify(tokens),
-        },
+        ...serviceUrls,
+        PORT: String(replicaPort),
+        DATABASE_URL: databases.platform,
+        DATA_DIR: dataDir,
+        ASSET_DIR: path.join(dataDir, 'assets'),
+        DEPLOY_TOKENS: JSON.stringify(tokens),
       },
     );
-    starting.push(healthy(`http://127.0.0.1:${replicaPort}/health`, child, `gateway on ${replicaPort}`));
+    starting.push(
+      waitForHealth(`gateway on ${replicaPort}`, `http://127.0.0.1:${replicaPort}/health/ready`, replica),
+    );
   }
 
   // The edge.
@@ -225,7 +192,7 @@ async function main() {
   );
   const check = spawnSync('nginx', ['-t', '-q', '-c', configFile, '-p', runDir], { encoding: 'utf8' });
   if (check.status !== 0) throw new Error(`nginx refuses the generated configuration: ${check.stderr}`);
-  const nginx = run('nginx', 'nginx', ['-c', configFile, '-p', runDir], {});
+  const nginx = processes.start('nginx', 'nginx', ['-c', configFile, '-p', runDir], { cwd: runDir });
   await Promise.all(starting);
 
   // Each team's local build goes live (through one replica of the platform's API).
@@ -239,24 +206,15 @@ async function main() {
       if (changed) console.log(`deployed ${team.name} ${deployment.version} (build ${deployment.build})`);
     }),
   );
-  if (nginx.exitCode !== null) throw new Error('nginx stopped.');
+  if (nginx.current.exitCode !== null) throw new Error('nginx stopped.');
   console.log(
     `\nThe Tractor Store (production topology: nginx HTTPS + HTTP/2, PostgreSQL, ${replicas} replicas each) is open at https://localhost:${ports.edge}  (Ctrl-C stops it)\n`,
   );
 }
 
 async function stop(code = 0) {
-  if (stopping) return;
-  stopping = true;
-  for (const { child } of children) child.kill('SIGTERM');
-  await Promise.race([
-    Promise.all(
-      children.map(({ child }) =>
-        child.exitCode === null ? new Promise((r) => child.once('exit', r)) : null,
-      ),
-    ),
-    new Promise((r) => setTimeout(r, 5000)),
-  ]);
+  if (processes.stopping) return;
+  await processes.stopAll();
   await postgres?.stop();
   process.exit(code);
 }

@@ -50,8 +50,10 @@ async function mockOwnService() {
   }
 }
 
-const PLACEHOLDER_STYLE = `.placeholder-fragment { display: inline-block; padding: 0.5rem 0.75rem;
-  border: 2px dashed #9a9a9a; border-radius: 0.5rem; color: #5f5f5f; font: 0.75rem/1.4 ui-monospace, monospace; }`;
+// A constructed style sheet, not a <style> element: the page's CSP allows no inline style it has not hashed.
+const placeholderStyle = new CSSStyleSheet();
+placeholderStyle.replaceSync(`.placeholder-fragment { display: inline-block; padding: 0.5rem 0.75rem;
+  border: 2px dashed #9a9a9a; border-radius: 0.5rem; color: #5f5f5f; font: 0.75rem/1.4 ui-monospace, monospace; }`);
 
 /** The running store's live import map (its team entries), or undefined when no store answers. */
 async function storeImports(): Promise<Record<string, string> | undefined> {
@@ -97,9 +99,8 @@ async function otherTeam(
           box.title = `Team ${team}'s fragment. Start the store (npm start) to see the real one here.`;
           // Its own shadow root and style: placeholders often sit inside other elements' shadow roots.
           const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-          const style = document.createElement('style');
-          style.textContent = PLACEHOLDER_STYLE;
-          root.replaceChildren(style, box);
+          root.adoptedStyleSheets = [placeholderStyle];
+          root.replaceChildren(box);
         }
       },
     );

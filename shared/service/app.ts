@@ -2,18 +2,27 @@
 // GET /metrics (Prometheus) and compression. A team's bundles are not served here: they are published to the
 // platform's asset store, so a service being down never takes its team's fragments off the page.
 import { STATUS_CODES } from 'node:http';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify';
 import compress from '@fastify/compress';
 import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { HttpError, type ApiError } from '../contracts/http.js';
 import { newTraceId, traceIdOf } from '../contracts/trace.js';
 import type { Database } from './db.js';
+import { SECURITY_HEADERS } from './security.js';
 
 export interface ServiceOptions {
   /** The team, e.g. "explore": names the metrics. */
   readonly team: string;
   readonly db: Database;
   readonly logger?: FastifyServerOptions['logger'];
+  /** The migrations this version needs (file names): ready only when all are applied. */
+  readonly migrations?: readonly string[];
 }
 
 export function apiError(statusCode: number, message: string, field?: string): ApiError {
@@ -46,7 +55,7 @@ export async function createServiceApp(options: ServiceOptions): Promise<Fastify
     logger: options.logger ?? false,
     // The W3C trace id of the request (from its traceparent, or a new one) is its id: in every log line.
     genReqId: (request) => traceIdOf(request.headers.traceparent as string | undefined) ?? newTraceId(),
-    requestIdLogLabel: 'trace',
+    logController: new LogController({ requestIdLogLabel: 'trace' }),
     // Long ids and SKU lists are bad input, not a reason to keep a connection busy.
     routerOptions: { maxParamLength: 200 },
     bodyLimit: 64 * 1024,
@@ -74,16 +83,42 @@ export async function createServiceApp(options: ServiceOptions): Promise<Fastify
     );
   });
 
+  // Every answer: the security headers. An API answer is the caller's own (a cart, an order): no cache keeps it
+  // unless its route says otherwise.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.headers(SECURITY_HEADERS);
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+
   await app.register(compress, { threshold: 1024 });
 
-  app.get('/health', async (_request, reply) => {
+  // Live: the process answers (restart it if not). Ready: its database answers and has every migration of this
+  // version applied (send it traffic only then). /health is readiness, for those who ask only one thing.
+  const expected = options.migrations ?? [];
+  const ready = async (_request: FastifyRequest, reply: FastifyReply) => {
     try {
-      await options.db.query('SELECT 1');
-      return { status: 'ok', service: options.team, database: options.db.kind };
+      if (expected.length) {
+        const [row] = await options.db.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM schema_migration WHERE name = ANY($1)',
+          [expected],
+        );
+        if ((row?.n ?? 0) < expected.length) {
+          return reply
+            .code(503)
+            .send(apiError(503, `${options.team}'s database lacks migrations of this version.`));
+        }
+      } else {
+        await options.db.query('SELECT 1');
+      }
+      return { status: 'ready', service: options.team, database: options.db.kind };
     } catch {
       return reply.code(503).send(apiError(503, `${options.team}'s database does not answer.`));
     }
-  });
+  };
+  app.get('/health/live', async () => ({ status: 'live', service: options.team }));
+  app.get('/health/ready', ready);
+  app.get('/health', ready);
   app.get('/metrics', async (_request, reply) =>
     reply.type(registry.contentType).send(await registry.metrics()),
   );

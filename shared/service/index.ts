@@ -3,3 +3,4 @@ export { openDatabase, migrate, type Database, type Queryable, type DatabaseOpti
 export { addRoute, BadRequest, Conflict, NotFound, Unavailable, type RouteHandler } from './routes.js';
 export { answerErrorsAsJson, apiError, createServiceApp, type ServiceOptions } from './app.js';
 export { runService, type RunOptions } from './run.js';
+export { SECURITY_HEADERS } from './security.js';

@@ -1,6 +1,7 @@
 // Starts a team's service from the environment: PORT, HOST, DATABASE_URL or DATA_DIR, LOG_LEVEL.
 // Opens the database, applies migrations (seeding a new one), listens, and closes cleanly on SIGINT/SIGTERM.
 // A service folder has the same shape for every team: migrations/ and .data/ (PGlite).
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { team } from '../teams.js';
@@ -20,7 +21,7 @@ export interface RunOptions {
   /** Builds the app; `common` holds what every service gets: its logger. */
   readonly build: (
     db: Database,
-    common: { logger: FastifyServerOptions['logger'] },
+    common: { logger: FastifyServerOptions['logger']; migrations: readonly string[] },
   ) => Promise<FastifyInstance>;
 }
 
@@ -33,9 +34,11 @@ export async function runService(options: RunOptions): Promise<void> {
     url: env.DATABASE_URL,
     dataDir: env.DATA_DIR ?? path.join(options.serviceDir, '.data'),
   });
-  const applied = await migrate(db, path.join(options.serviceDir, 'migrations'));
+  const migrationsDir = path.join(options.serviceDir, 'migrations');
+  const applied = await migrate(db, migrationsDir);
   const app = await options.build(db, {
     logger: { level: env.LOG_LEVEL ?? 'info' },
+    migrations: (await readdir(migrationsDir)).filter((f) => f.endsWith('.sql')),
   });
   if (options.renderer) {
     const version = builtVersion(path.join(options.serviceDir, '../../microfrontends', options.team));

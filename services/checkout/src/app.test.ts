@@ -324,7 +324,7 @@ describe('placing an order', () => {
 
 test('GET /health and /metrics', async () => {
   const health = await service.app.inject('/health');
-  assert.deepEqual(health.json(), { status: 'ok', service: 'checkout', database: service.db.kind });
+  assert.deepEqual(health.json(), { status: 'ready', service: 'checkout', database: service.db.kind });
   assert.match((await service.app.inject('/metrics')).body, /service="checkout"/);
 });
 

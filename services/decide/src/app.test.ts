@@ -86,7 +86,7 @@ describe('bad input and unknown products', () => {
 describe('operations', () => {
   test('GET /health and GET /metrics', async () => {
     assert.deepEqual((await get('/health')).body, {
-      status: 'ok',
+      status: 'ready',
       service: 'decide',
       database: service.db.kind,
     });

@@ -159,7 +159,7 @@ describe('operations', () => {
   test('GET /health reports the database', async () => {
     const { status, body } = await get('/health');
     assert.equal(status, 200);
-    assert.deepEqual(body, { status: 'ok', service: 'explore', database: service.db.kind });
+    assert.deepEqual(body, { status: 'ready', service: 'explore', database: service.db.kind });
   });
 
   test('GET /metrics counts requests by route and status', async () => {

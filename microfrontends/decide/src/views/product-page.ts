@@ -68,8 +68,11 @@ export class DecideProductPage extends LitElement {
         width: 1.25rem;
         height: 1.25rem;
         border-radius: 50%;
-        background: var(--dot);
-        box-shadow: inset 0 0 0 1px rgb(0 0 0 / 25%);
+        flex: none;
+      }
+      .dot circle {
+        stroke: rgb(0 0 0 / 25%);
+        stroke-width: 2px;
       }
       .variant[aria-current] .dot {
         box-shadow:
@@ -83,6 +86,19 @@ export class DecideProductPage extends LitElement {
       .placeholder {
         border-radius: 0.375rem;
         background: var(--tractor-surface, #f4f2ee);
+      }
+      .placeholder.title {
+        height: 2.4rem;
+        width: 70%;
+        margin-bottom: 0.75rem;
+      }
+      .placeholder.text {
+        height: 5rem;
+        margin-bottom: 1.5rem;
+      }
+      .placeholder.button {
+        height: 2.5rem;
+        width: 60%;
       }
       .message {
         padding: 1.5rem 0;
@@ -118,7 +134,9 @@ export class DecideProductPage extends LitElement {
           </ul>
           <ul class="variants" aria-label="Variants">
             ${product.variants.map((variant) => {
-              const label = html`<span class="dot" style=${`--dot: ${variant.colour}`}></span
+              // The colour as an SVG fill, not a style attribute: the page's CSP allows no inline styles.
+              const label = html`<svg class="dot" viewBox="0 0 20 20" aria-hidden="true">
+                  <circle cx="10" cy="10" r="10" fill=${variant.colour}></circle></svg
                 >${variant.name}`;
               return html`<li>
                 ${
@@ -139,9 +157,9 @@ export class DecideProductPage extends LitElement {
     return html`<div class="product" aria-busy="true">
       <span class="picture" role="status" aria-label="Loading the product"></span>
       <div>
-        <div class="placeholder" style="height: 2.4rem; width: 70%; margin-bottom: 0.75rem"></div>
-        <div class="placeholder" style="height: 5rem; margin-bottom: 1.5rem"></div>
-        <div class="placeholder" style="height: 2.5rem; width: 60%"></div>
+        <div class="placeholder title"></div>
+        <div class="placeholder text"></div>
+        <div class="placeholder button"></div>
       </div>
     </div>`;
   }
