@@ -455,3 +455,49 @@ test('developer tools only where the server allows them: a shopper’s ?devtools
     await dev.close();
   }
 });
+
+test('API bodies: passed on intact; too large (with a length or chunked) is the gateway’s own 413', async () => {
+  const echo = Fastify();
+  echo.post('/checkout/api/echo', async (request) => ({ got: request.body }));
+  echo.get('/checkout/api/hang', () => new Promise(() => {}));
+  const proxied = await gatewayWith(database.db, {
+    services: { checkout: await echo.listen({ port: 0, host: '127.0.0.1' }) },
+    upstreamTimeoutMs: 300,
+  });
+  const origin = await proxied.listen({ port: 0, host: '127.0.0.1' });
+  try {
+    const small = await fetch(`${origin}/checkout/api/echo`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Ünïcode ✓' }),
+    });
+    assert.deepEqual(await small.json(), { got: { name: 'Ünïcode ✓' } });
+
+    const big = new Uint8Array(2 * 1024 * 1024).fill(97);
+    const chunked = new ReadableStream({
+      start(controller) {
+        for (let i = 0; i < big.length; i += 64 * 1024) controller.enqueue(big.subarray(i, i + 64 * 1024));
+        controller.close();
+      },
+    });
+    const withoutLength = await fetch(`${origin}/checkout/api/echo`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: chunked,
+      duplex: 'half',
+    } as RequestInit);
+    assert.equal(withoutLength.status, 413);
+    assert.equal((await withoutLength.json()).statusCode, 413);
+    const withLength = await fetch(`${origin}/checkout/api/echo`, { method: 'POST', body: big });
+    assert.equal(withLength.status, 413);
+
+    const started = performance.now();
+    const hung = await fetch(`${origin}/checkout/api/hang`);
+    assert.equal(hung.status, 504);
+    assert.match((await hung.json()).message, /did not answer within 300 ms/);
+    assert.ok(performance.now() - started < 2000);
+  } finally {
+    await proxied.close();
+    await echo.close();
+  }
+});

@@ -56,6 +56,8 @@ export interface GatewayOptions {
    * load modules from these origins. Without it, ?devtools does nothing.
    */
   readonly devtools?: { readonly origins: readonly string[] };
+  /** How long a team's API may take to answer a proxied request (ms, default 10 000): then 504. */
+  readonly upstreamTimeoutMs?: number;
 }
 
 const json = (statusCode: number, message: string) => ({
@@ -64,6 +66,8 @@ const json = (statusCode: number, message: string) => ({
   message,
 });
 
+/** The largest request body a team's API takes (the services' own limit). */
+const API_BODY_LIMIT = 64 * 1024;
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** Names with a content hash or a version folder never change: cache them for a year. */
 const HASHED = /\.[0-9a-f]{8}\.js$|^\/shared\/npm\//;
@@ -103,20 +107,37 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     );
   }
 
+  const upstreamTimeout = options.upstreamTimeoutMs ?? 10_000;
   for (const [team, upstream] of Object.entries(options.mock ? {} : options.services)) {
     const prefix = `/${team}/api`;
-    await app.register(proxy, {
-      upstream,
-      prefix,
-      rewritePrefix: prefix,
-      replyOptions: {
-        onError: (reply) => {
-          void reply
-            .code(503)
-            .header('cache-control', 'no-store')
-            .send(json(503, `Team ${team}'s service is not reachable right now.`));
+    await app.register(async (scope) => {
+      // A body is read here, whole and within the services' limit, before it is passed on: an oversized one
+      // (with a length or chunked) is a 413 from the gateway, not a broken upload to the service.
+      scope.addContentTypeParser(
+        '*',
+        { parseAs: 'buffer', bodyLimit: API_BODY_LIMIT },
+        (_request, body, done) => done(null, body),
+      );
+      await scope.register(proxy, {
+        upstream,
+        prefix,
+        rewritePrefix: prefix,
+        proxyPayloads: false,
+        undici: { headersTimeout: upstreamTimeout, bodyTimeout: upstreamTimeout },
+        replyOptions: {
+          onError: (reply, { error }) => {
+            const timedOut = (error as { statusCode?: number }).statusCode === 504;
+            void reply
+              .code(timedOut ? 504 : 503)
+              .header('cache-control', 'no-store')
+              .send(
+                timedOut
+                  ? json(504, `Team ${team}'s service did not answer within ${upstreamTimeout} ms.`)
+                  : json(503, `Team ${team}'s service is not reachable right now.`),
+              );
+          },
         },
-      },
+      });
     });
   }
 

@@ -40,6 +40,13 @@ export class Unavailable extends HttpError {
   }
 }
 
+/** 504: something this service depends on took too long to answer; nothing was changed. */
+export class GatewayTimeout extends HttpError {
+  constructor(message: string) {
+    super(504, message);
+  }
+}
+
 /** zod/mini ships no message texts: say what was expected in plain words. */
 function describe(issue: z.core.$ZodIssue): string {
   if (issue.message && issue.message !== 'Invalid input') return issue.message;

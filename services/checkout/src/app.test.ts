@@ -2,7 +2,7 @@
 // Set TEST_DATABASE_URL=postgres://… to run the same tests on a real PostgreSQL.
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { http, HttpResponse } from 'msw';
+import { delay, http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { exploreRoutes } from '@tractor/shared/contracts/explore';
 import { exploreHandlers } from '@tractor/mocks/explore';
@@ -320,6 +320,17 @@ describe('placing an order', () => {
       assert.equal(await stockOf('CL-01-GR'), stock);
     });
   }
+});
+
+test('when Explore never answers: a 504 within the timeout, nothing stored, the cart kept', async () => {
+  explore.use(http.get('*/explore/api/stores/:id', () => delay('infinite')));
+  const s = shopper('CL-01-GR_1');
+  const started = performance.now();
+  const answer = await s.order(order());
+  assert.equal(answer.status, 504);
+  assert.match(String(answer.body.message), /store directory did not answer in time.*Nothing was ordered/);
+  assert.ok(performance.now() - started < 3000, 'within the timeout (1 s here), not hanging');
+  assert.equal(s.cookie, 'CL-01-GR_1');
 });
 
 test('GET /health and /metrics', async () => {

@@ -9,6 +9,7 @@ import {
   createServiceApp,
   NotFound,
   Unavailable,
+  GatewayTimeout,
   type ServiceOptions,
 } from '@tractor/shared/service';
 import {
@@ -108,9 +109,9 @@ export async function buildCheckoutApp(options: CheckoutOptions): Promise<Fastif
     } catch (error) {
       if (!(error instanceof StoresUnavailable)) throw error;
       request.log.warn({ err: error }, 'store directory unavailable');
-      throw new Unavailable(
-        'The store directory cannot be reached right now. Nothing was ordered and your basket is kept; please try again.',
-      );
+      const kept = 'Nothing was ordered and your basket is kept; please try again.';
+      if (error.timedOut) throw new GatewayTimeout(`The store directory did not answer in time. ${kept}`);
+      throw new Unavailable(`The store directory cannot be reached right now. ${kept}`);
     }
     if (!storeExists) throw new BadRequest('storeId', `There is no store ${body.storeId}.`);
     try {

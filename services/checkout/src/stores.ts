@@ -8,7 +8,14 @@ export interface StoreDirectory {
   exists(storeId: string, traceId?: string): Promise<boolean>;
 }
 
-export class StoresUnavailable extends Error {}
+export class StoresUnavailable extends Error {
+  /** Explore took longer than the timeout (rather than refusing or failing). */
+  readonly timedOut: boolean;
+  constructor(message: string, timedOut: boolean) {
+    super(message);
+    this.timedOut = timedOut;
+  }
+}
 
 export function exploreStores(client: (traceId?: string) => ExploreClient, timeoutMs = 3000): StoreDirectory {
   return {
@@ -18,7 +25,10 @@ export function exploreStores(client: (traceId?: string) => ExploreClient, timeo
         return true;
       } catch (error) {
         if (error instanceof HttpError && error.status === 404) return false;
-        throw new StoresUnavailable(error instanceof Error ? error.message : String(error));
+        const timedOut =
+          (error instanceof HttpError && error.status === 504) ||
+          (error instanceof Error && error.name === 'TimeoutError');
+        throw new StoresUnavailable(error instanceof Error ? error.message : String(error), timedOut);
       }
     },
   };
