@@ -19,8 +19,39 @@ export const loadingScreen: ParcelConfigObject = {
   },
 };
 
-export const errorScreen = `<section class="shell-screen" role="alert">
+const errorHtml = `<section class="shell-screen" role="alert">
   <h1>This page is not available right now</h1>
   <p>Part of the store could not be loaded. Everything else still works — please try again in a moment.</p>
-  <p><a href="">Try again</a> · <a href="/">Back to the shop</a></p>
+  <p><button type="button" class="shell-retry" data-tractor-retry>Try again</button> · <a href="/">Back to the shop</a></p>
 </section>`;
+
+/**
+ * The error screen, as a parcel: shown in the application's container when its module cannot load. What the
+ * server rendered there is gone with it, so the container is no longer the server's.
+ */
+export const errorScreen: ParcelConfigObject = {
+  bootstrap: async () => {},
+  mount: async ({ domElement }) => {
+    const container = domElement as HTMLElement;
+    container.removeAttribute('data-ssr');
+    container.innerHTML = errorHtml;
+  },
+  unmount: async ({ domElement }) => {
+    (domElement as HTMLElement).replaceChildren();
+  },
+};
+
+/**
+ * "Try again" on the error screen: single-spa loads an application that failed to load again on the next
+ * route change — this is one, without reloading the page (the module is asked for anew, see modules.ts).
+ */
+export function setupRetry(retry: () => void) {
+  document.addEventListener('click', (event) => {
+    const button = (event.target as Element | null)?.closest?.('[data-tractor-retry]');
+    if (!button) return;
+    // The application renders into its container when it loads: the error screen makes way for it.
+    const screen = button.closest('[role="alert"]');
+    screen?.remove();
+    retry();
+  });
+}

@@ -1,11 +1,11 @@
 // The root config: registers the teams' pages from the layout in index.html and starts single-spa.
 // It holds no business logic; it only lays out and wires.
-import { navigateToUrl, registerApplication, start } from 'single-spa';
+import { navigateToUrl, registerApplication, start, triggerAppChange } from 'single-spa';
 import { constructApplications, constructLayoutEngine, constructRoutes } from 'single-spa-layout';
 import { interceptLinks } from '@tractor/shared/spa';
 import { setupBoundaryToggle } from './boundaries.js';
 import { importModule, loadFragments, loadPage } from './modules.js';
-import { errorScreen, loadingScreen } from './screens.js';
+import { errorScreen, loadingScreen, setupRetry } from './screens.js';
 import { adoptServerLayout } from './server-layout.js';
 import type * as MockMode from './mock-mode.js';
 
@@ -69,6 +69,9 @@ function startStore() {
 
   interceptLinks(navigateToUrl);
   setupBoundaryToggle();
+  setupRetry(() => void triggerAppChange());
+  // A fragment module that failed to load is tried again when the shopper moves on.
+  window.addEventListener('single-spa:before-routing-event', loadFragments);
   if (wantsDevtools()) {
     void importModule('@tractor/root-config/devtools').then((devtools) =>
       (devtools as typeof Devtools).showDevOverlay(),
