@@ -2,7 +2,7 @@
 // provokes an error on purpose says which one it expects with `problems.expect(/…/)`.
 import { test as base, expect, type Page } from '@playwright/test';
 
-interface Problems {
+export interface Problems {
   /** This test provokes an error matching `pattern` on purpose. */
   expect(pattern: RegExp): void;
   /** This test talks to another of our origins on purpose (a dev server, the mock-mode store). */
