@@ -3,6 +3,7 @@
 // contract's response type: a mock cannot drift from the contract without failing to compile.
 import { http, HttpResponse, type HttpHandler, type JsonBodyType } from 'msw';
 import {
+  cacheControl,
   HttpError,
   type ApiError,
   type ParsedRequest,
@@ -54,7 +55,10 @@ export function mockRoute<R extends RouteDefinition>(route: R, resolver: MockRes
         query: parse(route.query, Object.fromEntries(url.searchParams), 'query'),
         body: parse(route.body, body, 'body'),
       } as ParsedRequest<R>;
-      return HttpResponse.json((await resolver(input, request)) as JsonBodyType);
+      // The contract's caching rule, as the service sends it.
+      return HttpResponse.json((await resolver(input, request)) as JsonBodyType, {
+        headers: { 'cache-control': cacheControl(route.cache) },
+      });
     } catch (error) {
       if (error instanceof HttpError) return errorResponse(error.status, error.message, error.field);
       throw error;

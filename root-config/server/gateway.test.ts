@@ -501,3 +501,52 @@ test('API bodies: passed on intact; too large (with a length or chunked) is the 
     await echo.close();
   }
 });
+
+test('the gateway reuses what a service marks public for its max-age — never a cart, never a cookie', async () => {
+  let reads = 0;
+  let carts = 0;
+  const team = Fastify();
+  team.get('/explore/api/products', async (_request, reply) => {
+    reads++;
+    return reply.header('cache-control', 'public, max-age=60').header('etag', `"v${reads}"`).send({ reads });
+  });
+  team.get('/explore/api/cart', async (_request, reply) => {
+    carts++;
+    return reply.header('cache-control', 'no-store').send({ carts });
+  });
+  team.get('/explore/api/cookie', async (_request, reply) => {
+    carts++;
+    return reply.header('cache-control', 'public, max-age=60').header('set-cookie', 'a=b').send({ carts });
+  });
+  const cached = await gatewayWith(database.db, {
+    services: { explore: await team.listen({ port: 0, host: '127.0.0.1' }) },
+  });
+  try {
+    const first = await cached.inject('/explore/api/products');
+    const second = await cached.inject('/explore/api/products');
+    assert.deepEqual(second.json(), first.json());
+    assert.equal(reads, 1, 'asked the service once');
+    assert.equal(second.headers.etag, '"v1"');
+    const notModified = await cached.inject({
+      url: '/explore/api/products',
+      headers: { 'if-none-match': '"v1"' },
+    });
+    assert.equal(notModified.statusCode, 304);
+    const otherTag = await cached.inject({
+      url: '/explore/api/products',
+      headers: { 'if-none-match': '"v0"' },
+    });
+    assert.equal(otherTag.statusCode, 200);
+    await cached.inject('/explore/api/products?other');
+    assert.equal(reads, 2, 'another URL is another answer');
+
+    await cached.inject('/explore/api/cart');
+    await cached.inject('/explore/api/cart');
+    await cached.inject('/explore/api/cookie');
+    await cached.inject('/explore/api/cookie');
+    assert.equal(carts, 4, 'no-store and cookie-setting answers are never reused');
+  } finally {
+    await cached.close();
+    await team.close();
+  }
+});

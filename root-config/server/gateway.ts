@@ -24,6 +24,7 @@ import { importMapService, LiveDeployments } from './importmap/service.js';
 import type { DeployTokens } from './importmap/tokens.js';
 import { Composition, RenderCache } from './compose.js';
 import { newNonce, pagePolicy } from './csp.js';
+import { ProxyCache } from './proxy-cache.js';
 import { planPage, readShell } from './shell.js';
 import { streamPage } from './stream.js';
 
@@ -108,11 +109,16 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
   }
 
   const upstreamTimeout = options.upstreamTimeoutMs ?? 10_000;
+  const answers = new ProxyCache();
   for (const [team, upstream] of Object.entries(options.mock ? {} : options.services)) {
     const prefix = `/${team}/api`;
     await app.register(async (scope) => {
       // A body is read here, whole and within the services' limit, before it is passed on: an oversized one
       // (with a length or chunked) is a 413 from the gateway, not a broken upload to the service.
+      // Answers the contract lets everyone reuse come from memory (proxy-cache.ts).
+      scope.addHook('onRequest', async (request, reply) => {
+        if (answers.answer(request, reply)) return reply;
+      });
       scope.addContentTypeParser(
         '*',
         { parseAs: 'buffer', bodyLimit: API_BODY_LIMIT },
@@ -125,6 +131,18 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
         proxyPayloads: false,
         undici: { headersTimeout: upstreamTimeout, bodyTimeout: upstreamTimeout },
         replyOptions: {
+          onResponse: (request, reply, res) => {
+            const keepMs = ProxyCache.keepFor(request, res.statusCode, reply.getHeaders());
+            if (!keepMs) return void reply.send(res.stream);
+            const chunks: Buffer[] = [];
+            res.stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+            res.stream.once('error', (error: Error) => reply.send(error));
+            res.stream.once('end', () => {
+              const body = Buffer.concat(chunks);
+              answers.store(request, reply.getHeaders(), body, keepMs);
+              void reply.send(body);
+            });
+          },
           onError: (reply, { error }) => {
             const timedOut = (error as { statusCode?: number }).statusCode === 504;
             void reply

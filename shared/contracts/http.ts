@@ -23,6 +23,33 @@ export interface RouteDefinition {
   readonly idempotent?: boolean;
   /** How long the client waits for an answer (ms); the default is REQUEST_TIMEOUT_MS. */
   readonly timeoutMs?: number;
+  /**
+   * How long an answer may be reused — by the browser, the edge, the gateway and the service itself — without
+   * asking again. Absent: never (no-store): the caller's own data, a cart, an order.
+   */
+  readonly cache?: CacheRule;
+}
+
+export interface CacheRule {
+  /** Seconds an answer is fresh (Cache-Control max-age). */
+  readonly maxAge: number;
+  /** Seconds a stale answer may still be shown while a fresh one is fetched (only where that is harmless). */
+  readonly staleWhileRevalidate?: number;
+  /**
+   * What changes the data: `deploy` — only a new version of the service (its migrations), so the service keeps
+   * answers for good; `orders` — an order (stock), so the service drops them when one is placed (and keeps them
+   * a second at most: another replica may have taken the order).
+   */
+  readonly changesWith: 'deploy' | 'orders';
+}
+
+/** The Cache-Control header for a route's answers. */
+export function cacheControl(rule: CacheRule | undefined): string {
+  if (!rule) return 'no-store';
+  // Kept, but asked again every time (a 304 when unchanged): data a shopper must never see old.
+  if (rule.maxAge === 0) return 'no-cache';
+  const swr = rule.staleWhileRevalidate ? `, stale-while-revalidate=${rule.staleWhileRevalidate}` : '';
+  return `public, max-age=${rule.maxAge}${swr}`;
 }
 
 /** How long a client waits for an answer before it gives up (and the view shows its error state). */

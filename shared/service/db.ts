@@ -1,6 +1,8 @@
 // The tiny database interface every service uses: query, exec, transaction, close. PGlite (PostgreSQL in
 // WebAssembly, data in a folder) by default; a real PostgreSQL through `pg` when DATABASE_URL is set.
 // Both run the same SQL: migrations are plain .sql files applied in name order.
+import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Pool, PoolClient } from 'pg';
@@ -48,16 +50,31 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   };
 }
 
+const statementNames = new Map<string, string>();
+const statementName = (sql: string) => {
+  let name = statementNames.get(sql);
+  if (!name)
+    statementNames.set(sql, (name = `q${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`));
+  return name;
+};
+
 async function openPostgres(url: string): Promise<Database> {
   const { default: pg } = await import('pg');
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // Sized for the machine: a query holds a connection for well under a millisecond here, so a few per core
+  // keep the cores busy without queueing in the server (PG_POOL_MAX overrides).
+  const max = Number(process.env.PG_POOL_MAX ?? Math.max(4, availableParallelism() * 2));
+  const pool = new pg.Pool({ connectionString: url, max });
   // An idle connection the server ends (a restart, an administrator) is dropped from the pool and replaced on
   // the next query; without a listener, its error would end the process.
   pool.on('error', (error) => console.warn(`database connection lost: ${error.message}`));
   await pool.query('SELECT 1'); // fail at start, not at the first shopper's request
   const wrap = (q: Pool | PoolClient): Queryable => ({
+    // A query with parameters is a named prepared statement: parsed and planned once per connection.
     query: async <Row>(sql: string, params: readonly unknown[] = []) =>
-      (await q.query(sql, [...params])).rows as Row[],
+      (params.length
+        ? await q.query({ name: statementName(sql), text: sql, values: [...params] })
+        : await q.query(sql)
+      ).rows as Row[],
     exec: async (sql) => {
       await q.query(sql);
     },

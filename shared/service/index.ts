@@ -12,3 +12,4 @@ export {
 export { answerErrorsAsJson, apiError, createServiceApp, type ServiceOptions } from './app.js';
 export { runService, type RunOptions } from './run.js';
 export { SECURITY_HEADERS } from './security.js';
+export { forget } from './answers.js';

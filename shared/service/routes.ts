@@ -10,6 +10,8 @@ import {
   type Schema,
 } from '../contracts/http.js';
 
+import { answersOf, sendAnswer } from './answers.js';
+
 type Part = 'params' | 'query' | 'body';
 
 /** 400: the request does not make sense; `field` names what is wrong. */
@@ -86,15 +88,36 @@ export function addRoute<R extends RouteDefinition>(
   route: R,
   handler: RouteHandler<R>,
 ): void {
+  const parse = (request: FastifyRequest) =>
+    ({
+      params: parsePart(route.params, request.params, 'params'),
+      query: parsePart(route.query, request.query, 'query'),
+      body: parsePart(route.body, request.body, 'body'),
+    }) as ParsedRequest<R>;
+  const rule = route.cache;
+  if (route.method === 'GET' && rule) {
+    // A route whose answers may be reused: the same URL gets the same bytes, from memory, until the data
+    // changes (answers.ts) — with its ETag, and a 304 when the caller already has them.
+    const answers = answersOf(app, route as R & { cache: typeof rule });
+    app.route({
+      method: 'GET',
+      url: route.path,
+      handler: async (request, reply) => {
+        const known = answers.get(request.url);
+        if (known) return sendAnswer(request, reply, rule, known);
+        const generation = answers.generation;
+        const input = parse(request);
+        const body = JSON.stringify(await handler(input, { request, reply }));
+        return sendAnswer(request, reply, rule, answers.store(request.url, body, generation));
+      },
+    });
+    return;
+  }
   app.route({
     method: route.method,
     url: route.path,
     handler: async (request, reply) => {
-      const input = {
-        params: parsePart(route.params, request.params, 'params'),
-        query: parsePart(route.query, request.query, 'query'),
-        body: parsePart(route.body, request.body, 'body'),
-      } as ParsedRequest<R>;
+      const input = parse(request);
       if (route.status) reply.code(route.status);
       return handler(input, { request, reply });
     },

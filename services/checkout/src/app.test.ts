@@ -266,6 +266,22 @@ describe('placing an order', () => {
     );
   });
 
+  test('a resent order gets the first one even when its basket is now empty or its stock gone', async () => {
+    await service.db.query("UPDATE variant SET stock = 1 WHERE sku = 'AU-05-ZH'");
+    const key = crypto.randomUUID();
+    const s = shopper('AU-05-ZH_1');
+    const first = await s.order(order({ idempotencyKey: key }));
+    assert.equal(first.status, 201);
+    assert.equal(s.cookie, undefined, 'the basket is emptied');
+    const emptied = await s.order(order({ idempotencyKey: key }));
+    assert.equal(emptied.status, 200);
+    assert.equal(emptied.body.id, first.body.id);
+    const soldOut = await shopper('AU-05-ZH_1').order(order({ idempotencyKey: key }));
+    assert.equal(soldOut.status, 200, 'not a 409: this order was placed');
+    assert.deepEqual(soldOut.body, first.body);
+    assert.equal((await shopper('AU-05-ZH_1').order(order())).status, 409, 'a new order is refused');
+  });
+
   test('ten concurrent submits of one order make one order', async () => {
     const key = crypto.randomUUID();
     const stock = await stockOf('AU-02-OG');
@@ -364,4 +380,42 @@ test('an order’s trace goes on to Explore: the store check is a span of the sa
   } finally {
     explore.events.removeListener('request:start', listener);
   }
+});
+
+describe('caching cannot serve a wrong answer', () => {
+  const offer = async (sku: string, headers: Record<string, string> = {}) => {
+    const response = await service.app.inject({ url: `/checkout/api/variants/${sku}`, headers });
+    return { status: response.statusCode, headers: response.headers, body: response.body };
+  };
+
+  test('the stock shown after an order is the new stock, also right after a cached read', async () => {
+    const before = await offer('AU-03-PL');
+    const again = await offer('AU-03-PL');
+    assert.equal(again.headers.etag, before.headers.etag, 'kept: the same bytes');
+    assert.equal(before.headers['cache-control'], 'no-cache', 'the browser asks every time');
+    const stock = (JSON.parse(before.body) as { stock: number }).stock;
+    assert.ok(stock > 0);
+    const placed = await shopper('AU-03-PL_1').order(order());
+    assert.equal(placed.status, 201);
+    const after = await offer('AU-03-PL');
+    assert.equal((JSON.parse(after.body) as { stock: number }).stock, stock - 1);
+    assert.notEqual(after.headers.etag, before.headers.etag);
+    // The old ETag no longer matches: a browser holding the old stock gets the new one, not a 304.
+    const revalidated = await offer('AU-03-PL', { 'if-none-match': String(before.headers.etag) });
+    assert.equal(revalidated.status, 200);
+    assert.equal(revalidated.body, after.body);
+  });
+
+  test('the cart is never kept: no-store, no ETag, and it follows every change', async () => {
+    const s = shopper();
+    await s.add('CL-01-GR');
+    const first = await service.app.inject({
+      url: '/checkout/api/cart',
+      headers: { cookie: `c_cart=${s.cookie}` },
+    });
+    assert.equal(first.headers['cache-control'], 'no-store');
+    assert.equal(first.headers.etag, undefined);
+    await s.add('CL-01-GR');
+    assert.equal((await s.cart()).body.quantity, 2);
+  });
 });

@@ -1,7 +1,12 @@
 // Checkout's HTTP surface: the cart in the c_cart cookie, offers, and placing orders.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import cookie, { type CookieSerializeOptions } from '@fastify/cookie';
-import { CART_COOKIE, MAX_QUANTITY, checkoutRoutes as routes } from '@tractor/shared/contracts/checkout';
+import {
+  CART_COOKIE,
+  MAX_QUANTITY,
+  checkoutRoutes as routes,
+  type OrderRequest,
+} from '@tractor/shared/contracts/checkout';
 import {
   addRoute,
   BadRequest,
@@ -10,6 +15,7 @@ import {
   NotFound,
   Unavailable,
   GatewayTimeout,
+  forget,
   type ServiceOptions,
 } from '@tractor/shared/service';
 import {
@@ -94,13 +100,21 @@ export async function buildCheckoutApp(options: CheckoutOptions): Promise<Fastif
   });
 
   addRoute(app, routes.placeOrder, async ({ body }, { request, reply }) => {
-    // The same order sent again (a double click, a retry after a lost answer): the first one, not a second.
-    const earlier = await orders.orderByKey(body.idempotencyKey);
-    if (earlier) {
+    try {
+      return await placeOrder(body, request, reply);
+    } catch (error) {
+      // The same order sent again (a double click, a retry after a lost answer) may find the basket emptied,
+      // the stock gone or Explore away: it gets the first order, not a refusal. Asked only on a refusal, so
+      // a new order costs no extra query.
+      const earlier = await orders.orderByKey(body.idempotencyKey);
+      if (!earlier) throw error;
       writeCart(reply, new Map());
       reply.code(200);
       return earlier;
     }
+  });
+
+  async function placeOrder(body: OrderRequest, request: FastifyRequest, reply: FastifyReply) {
     const items = readCart(request, reply);
     if (items.size === 0) throw new BadRequest(CART_COOKIE, 'The basket is empty.');
     let storeExists: boolean;
@@ -115,7 +129,10 @@ export async function buildCheckoutApp(options: CheckoutOptions): Promise<Fastif
     }
     if (!storeExists) throw new BadRequest('storeId', `There is no store ${body.storeId}.`);
     try {
+      // A key already ordered comes back as that order (created: false), from inside the transaction.
       const { order, created } = await orders.place(body, items);
+      // The stock changed: no kept offer may show the old one.
+      if (created) forget(app, routes.offer);
       writeCart(reply, new Map());
       if (!created) reply.code(200);
       return order;
@@ -123,7 +140,7 @@ export async function buildCheckoutApp(options: CheckoutOptions): Promise<Fastif
       if (error instanceof OutOfStock) throw new Conflict(`${error.message} Nothing was ordered.`, 'sku');
       throw error;
     }
-  });
+  }
 
   return app;
 }

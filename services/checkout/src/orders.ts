@@ -98,7 +98,7 @@ export class Orders {
    */
   async place(request: OrderRequest, items: CartItems): Promise<{ order: Order; created: boolean }> {
     try {
-      const id = await this.#db.transaction(async (tx) => {
+      const order = await this.#db.transaction(async (tx) => {
         const lines: CartLine[] = [];
         // A fixed order of row locks: two orders of the same SKUs cannot deadlock on PostgreSQL.
         for (const sku of [...items.keys()].sort()) {
@@ -116,22 +116,37 @@ export class Orders {
           }
           lines.push(line(taken, quantity));
         }
-        const { total } = summary(lines);
-        const [order] = await tx.query<{ id: string }>(
-          `INSERT INTO customer_order (idempotency_key, first_name, last_name, store_id, total)
-           VALUES ($1, $2, $3, $4, $5) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id::text`,
-          [request.idempotencyKey, request.firstName, request.lastName, request.storeId, total],
+        const placed = summary(lines);
+        // The order and its lines in one statement (one round trip, whatever the number of lines).
+        const [stored] = await tx.query<{ id: string }>(
+          `WITH o AS (
+             INSERT INTO customer_order (idempotency_key, first_name, last_name, store_id, total)
+             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id
+           ), l AS (
+             INSERT INTO order_line (order_id, sku, name, unit_price, quantity, line_total)
+             SELECT o.id, l.sku, l.name, l.unit_price, l.quantity, l.line_total
+               FROM o, unnest($6::text[], $7::text[], $8::int[], $9::int[], $10::int[])
+                    AS l (sku, name, unit_price, quantity, line_total)
+           )
+           SELECT id::text FROM o`,
+          [
+            request.idempotencyKey,
+            request.firstName,
+            request.lastName,
+            request.storeId,
+            placed.total,
+            lines.map((l) => l.sku),
+            lines.map((l) => l.name),
+            lines.map((l) => l.unitPrice),
+            lines.map((l) => l.quantity),
+            lines.map((l) => l.lineTotal),
+          ],
         );
-        if (!order) throw new AlreadyOrdered();
-        for (const l of lines) {
-          await tx.query(
-            'INSERT INTO order_line (order_id, sku, name, unit_price, quantity, line_total) VALUES ($1, $2, $3, $4, $5, $6)',
-            [order.id, l.sku, l.name, l.unitPrice, l.quantity, l.lineTotal],
-          );
-        }
-        return order.id;
+        if (!stored) throw new AlreadyOrdered();
+        // What was stored is what was computed here: no need to read it back.
+        return { id: stored.id, storeId: request.storeId, ...placed };
       });
-      return { order: (await this.orderByKey(request.idempotencyKey))!, created: Boolean(id) };
+      return { order, created: true };
     } catch (error) {
       if (!(error instanceof AlreadyOrdered)) throw error;
       return { order: (await this.orderByKey(request.idempotencyKey))!, created: false };

@@ -1,6 +1,7 @@
 // Where the shopper can pick up an order is Explore's data. Checkout asks Explore's service, through Explore's
 // typed client, whether a store exists — the store's one service-to-service call.
 import { ExploreClient } from '@tractor/shared/contracts/explore/client';
+import { exploreRoutes } from '@tractor/shared/contracts/explore';
 import { HttpError } from '@tractor/shared/contracts/http';
 
 export interface StoreDirectory {
@@ -17,14 +18,33 @@ export class StoresUnavailable extends Error {
   }
 }
 
-export function exploreStores(client: (traceId?: string) => ExploreClient, timeoutMs = 3000): StoreDirectory {
+export interface StoreDirectoryOptions {
+  /** How long to wait for Explore (ms). */
+  readonly timeoutMs?: number;
+  /** How long an answer is reused (ms): by default as long as Explore's contract allows. */
+  readonly reuseMs?: number;
+}
+
+export function exploreStores(
+  client: (traceId?: string) => ExploreClient,
+  { timeoutMs = 3000, reuseMs = (exploreRoutes.store.cache?.maxAge ?? 0) * 1000 }: StoreDirectoryOptions = {},
+): StoreDirectory {
+  // Explore's contract says how long its answer about a store may be reused: an order does not ask again.
+  const known = new Map<string, { exists: boolean; at: number }>();
+  const remember = (storeId: string, exists: boolean) => {
+    if (known.size > 1000) known.clear();
+    known.set(storeId, { exists, at: Date.now() });
+    return exists;
+  };
   return {
     async exists(storeId, traceId) {
+      const answer = known.get(storeId);
+      if (answer && Date.now() - answer.at < reuseMs) return answer.exists;
       try {
         await client(traceId).store(storeId, AbortSignal.timeout(timeoutMs));
-        return true;
+        return remember(storeId, true);
       } catch (error) {
-        if (error instanceof HttpError && error.status === 404) return false;
+        if (error instanceof HttpError && error.status === 404) return remember(storeId, false);
         const timedOut =
           (error instanceof HttpError && error.status === 504) ||
           (error instanceof Error && error.name === 'TimeoutError');

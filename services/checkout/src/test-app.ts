@@ -12,6 +12,10 @@ export const openTestApp = () =>
   openTestService(path.join(import.meta.dirname, '../migrations'), (db) =>
     buildCheckoutApp({
       db,
-      stores: exploreStores((traceId) => new ExploreClient({ baseUrl: EXPLORE_TEST_ORIGIN, traceId }), 1000),
+      // Every order asks Explore here (the tests make it fail); stores.test.ts tests the reuse.
+      stores: exploreStores((traceId) => new ExploreClient({ baseUrl: EXPLORE_TEST_ORIGIN, traceId }), {
+        timeoutMs: 1000,
+        reuseMs: 0,
+      }),
     }),
   );

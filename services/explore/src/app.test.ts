@@ -173,3 +173,38 @@ describe('operations', () => {
     assert.match(response.body, /process_resident_memory_bytes/);
   });
 });
+
+describe('HTTP caching', () => {
+  test('a strong ETag of exactly the bytes sent; 304 only for that ETag', async () => {
+    const { createHash } = await import('node:crypto');
+    const first = await service.app.inject('/explore/api/products?category=classic');
+    const etag = String(first.headers.etag);
+    assert.equal(etag, `"${createHash('sha1').update(first.body).digest('base64url')}"`);
+    assert.equal(first.headers['cache-control'], 'public, max-age=60, stale-while-revalidate=86400');
+    const same = await service.app.inject({
+      url: '/explore/api/products?category=classic',
+      headers: { 'if-none-match': etag },
+    });
+    assert.equal(same.statusCode, 304);
+    assert.equal(same.body, '');
+    const other = await service.app.inject({
+      url: '/explore/api/products?category=autonomous',
+      headers: { 'if-none-match': etag },
+    });
+    assert.equal(other.statusCode, 200, 'another body is never a 304');
+    assert.notEqual(other.headers.etag, etag);
+    const compressed = await service.app.inject({
+      url: '/explore/api/products?category=classic',
+      headers: { 'accept-encoding': 'br' },
+    });
+    assert.equal(compressed.headers['content-encoding'], 'br');
+    assert.equal(compressed.headers.etag, `${etag.slice(0, -1)}.br"`, 'another representation, another ETag');
+  });
+
+  test('errors are never kept', async () => {
+    assert.equal((await get('/explore/api/stores/store-zz')).status, 404);
+    const again = await service.app.inject('/explore/api/stores/store-zz');
+    assert.equal(again.statusCode, 404);
+    assert.notEqual(again.headers['cache-control'], 'public, max-age=60, stale-while-revalidate=86400');
+  });
+});

@@ -82,6 +82,8 @@ export const checkoutRoutes = defineRoutes({
     method: 'GET',
     path: '/checkout/api/variants/:sku',
     params: z.object({ sku: Sku }),
+    // Stock changes with every order: the browser asks every time (a 304 when unchanged), never shows it old.
+    cache: { maxAge: 0, changesWith: 'orders' },
     response: Offer,
   },
   placeOrder: {

@@ -30,6 +30,8 @@ export const decideRoutes = defineRoutes({
   product: {
     method: 'GET',
     path: '/decide/api/products/:id',
+    // Decide's products change only when Decide deploys.
+    cache: { maxAge: 60, staleWhileRevalidate: 86_400, changesWith: 'deploy' },
     params: z.object({ id: ProductId }),
     response: Product,
   },

@@ -58,15 +58,20 @@ export const SkuList = z.pipe(
   z.array(Sku).check(z.maxLength(MAX_SKUS, `must list at most ${MAX_SKUS} SKUs`)),
 );
 
+/** Explore's data changes only when Explore deploys: reused for a minute, shown stale for a day while refreshed. */
+const CATALOGUE = { maxAge: 60, staleWhileRevalidate: 86_400, changesWith: 'deploy' } as const;
+
 export const exploreRoutes = defineRoutes({
   home: {
     method: 'GET',
     path: '/explore/api/home',
+    cache: CATALOGUE,
     response: z.object({ teasers: z.array(Teaser) }),
   },
   products: {
     method: 'GET',
     path: '/explore/api/products',
+    cache: CATALOGUE,
     query: ProductsQuery,
     response: z.object({
       /** null when no category was asked for: all machines. */
@@ -78,17 +83,20 @@ export const exploreRoutes = defineRoutes({
   stores: {
     method: 'GET',
     path: '/explore/api/stores',
+    cache: CATALOGUE,
     response: z.object({ stores: z.array(Store) }),
   },
   store: {
     method: 'GET',
     path: '/explore/api/stores/:id',
+    cache: CATALOGUE,
     params: z.object({ id: StoreId }),
     response: Store,
   },
   recommendations: {
     method: 'GET',
     path: '/explore/api/recommendations',
+    cache: CATALOGUE,
     // Unknown (well-formed) SKUs are ignored: a cart may hold a SKU the catalog no longer lists.
     query: z.object({ skus: z._default(SkuList, []) }),
     response: z.object({ recommendations: z.array(Recommendation) }),

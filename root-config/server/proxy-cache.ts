@@ -1,0 +1,72 @@
+// The gateway's cache of team API answers: what a service marks `public, max-age=N` (its contract's rule) is
+// answered from memory for N seconds, per URL and per encoding the caller accepts — never an answer that sets a
+// cookie, never a cart (no-store). A caller that has the bytes (If-None-Match) gets a 304.
+import type { FastifyReply } from 'fastify';
+
+/** What the cache reads of a request (fastify's, whichever server type). */
+interface RequestLike {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: Record<string, string | string[] | undefined>;
+}
+
+interface Kept {
+  readonly body: Buffer;
+  readonly headers: Record<string, string>;
+  readonly storedAt: number;
+  readonly maxAgeMs: number;
+}
+
+/** Headers that describe the answer itself, kept with it. */
+const KEPT_HEADERS = ['content-type', 'content-encoding', 'etag', 'cache-control', 'vary'];
+const MAX_ENTRIES = 5000;
+
+const encodingClass = (request: RequestLike) => {
+  const accepted = String(request.headers['accept-encoding'] ?? '');
+  return /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : 'identity';
+};
+
+export class ProxyCache {
+  readonly #entries = new Map<string, Kept>();
+
+  #key(request: RequestLike) {
+    return `${encodingClass(request)} ${request.url}`;
+  }
+
+  /** Answers from memory if it can: true when it did. */
+  answer(request: RequestLike, reply: FastifyReply): boolean {
+    if (request.method !== 'GET') return false;
+    const key = this.#key(request);
+    const kept = this.#entries.get(key);
+    if (!kept) return false;
+    const age = Date.now() - kept.storedAt;
+    if (age >= kept.maxAgeMs) {
+      this.#entries.delete(key);
+      return false;
+    }
+    reply.headers(kept.headers).header('age', String(Math.floor(age / 1000)));
+    const etag = kept.headers.etag;
+    const asked = String(request.headers['if-none-match'] ?? '');
+    if (etag && asked && asked.split(',').some((tag) => tag.trim() === etag)) {
+      void reply.code(304).send();
+    } else {
+      void reply.code(200).send(kept.body);
+    }
+    return true;
+  }
+
+  /** How long an upstream answer may be kept (ms), or 0. */
+  static keepFor(request: RequestLike, status: number, headers: Record<string, unknown>): number {
+    if (request.method !== 'GET' || status !== 200 || headers['set-cookie'] !== undefined) return 0;
+    const control = String(headers['cache-control'] ?? '');
+    if (!/\bpublic\b/.test(control) || /no-store|no-cache|private/.test(control)) return 0;
+    return Number(/max-age=(\d+)/.exec(control)?.[1] ?? 0) * 1000;
+  }
+
+  store(request: RequestLike, headers: Record<string, unknown>, body: Buffer, maxAgeMs: number): void {
+    const kept: Record<string, string> = {};
+    for (const name of KEPT_HEADERS) if (headers[name] !== undefined) kept[name] = String(headers[name]);
+    if (this.#entries.size >= MAX_ENTRIES) this.#entries.delete(this.#entries.keys().next().value!);
+    this.#entries.set(this.#key(request), { body, headers: kept, storedAt: Date.now(), maxAgeMs });
+  }
+}
