@@ -4,7 +4,7 @@
 // Faults are made in the browser's network (page.route), so the shared test store stays whole.
 import { createHash } from 'node:crypto';
 import type { Page, Route } from '@playwright/test';
-import { expect, test, type Problems } from './fixtures.js';
+import { clientStarted, expect, test, type Problems } from './fixtures.js';
 
 type Team = 'explore' | 'decide' | 'checkout';
 type ServiceFault = 'down' | 'hung' | 'failing';
@@ -113,6 +113,7 @@ for (const { team, start, go, message, recovered } of serviceCases) {
       expectFailures(problems, team);
       await page.goto(start);
       await frameWorks(page);
+      await clientStarted(page);
       const { heal } = await serviceFault(page, team, fault);
       await go(page);
       const alert = page.getByRole('alert').filter({ hasText: message });

@@ -71,3 +71,11 @@ export async function chooseStore(page: Page, name: string) {
     .getByRole('button', { name: 'select' })
     .click();
 }
+
+/**
+ * Waits until the store's client has started (a server-rendered page boots once it has loaded): before, a click
+ * on a link is a full page load the server renders, not a client-side navigation.
+ */
+export async function clientStarted(page: Page) {
+  await page.waitForFunction(() => 'singleSpaNavigate' in window && document.readyState === 'complete');
+}

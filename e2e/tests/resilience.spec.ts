@@ -1,4 +1,4 @@
-import { expect, expectSameDocument, markDocument, test } from './fixtures.js';
+import { clientStarted, expect, expectSameDocument, markDocument, test } from './fixtures.js';
 
 test('a page whose module cannot load shows the error screen inside a working frame', async ({
   page,
@@ -80,6 +80,7 @@ test('when Explore’s service fails, the page says so and "try again" recovers'
   );
   // A first load is server-rendered; on a navigation the browser asks Explore itself.
   await page.goto('/stores');
+  await clientStarted(page);
   await page.locator('explore-header').getByRole('link', { name: 'Machines' }).click();
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('The machines cannot be shown right now.');
