@@ -10,10 +10,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { teams } from '../shared/teams.js';
 import { LOCAL_TOKENS_FILE, readTokens } from '../root-config/server/importmap/tokens.js';
 import { deploy, deployRequest, readManifest } from './deploy-client.js';
+import { freshPostgres } from './bench-lib.js';
 import { buildStale, builds, repoRoot } from './stack.js';
 
 const PORT = 3350;
@@ -141,28 +141,6 @@ async function measure(kind: string, databaseUrl?: string) {
     await stop(gateway);
     rmSync(dataDir, { recursive: true, force: true });
   }
-}
-
-/** A fresh database on the PostgreSQL at BENCH_DATABASE_URL, or undefined when none answers. */
-async function freshPostgres(): Promise<{ url: string; drop(): Promise<void> } | undefined> {
-  const server = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const admin = new pg.Client({ connectionString: server });
-  try {
-    await admin.connect();
-  } catch {
-    return undefined;
-  }
-  const name = `tractor_bench_${Date.now().toString(36)}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return {
-    url: url.href,
-    drop: async () => {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    },
-  };
 }
 
 buildStale(builds);

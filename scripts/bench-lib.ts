@@ -1,9 +1,11 @@
 // Page-load measurement shared by the benchmarks: a cold load (new context, cache off), plain or throttled
 // (4× CPU, 40 ms latency, 10 Mbit/s), and what the page reports: LCP, FCP, CLS, TBT and the JavaScript it loaded.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from '@playwright/test';
+import pg from 'pg';
 import { repoRoot } from './stack.js';
 
 export interface Metrics {
@@ -143,3 +145,39 @@ export const median = (values: number[]) => {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
+
+/** A fresh database on the PostgreSQL at BENCH_DATABASE_URL, or undefined when none answers. */
+export async function freshPostgres(): Promise<{ url: string; drop(): Promise<void> } | undefined> {
+  const server = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const admin = new pg.Client({ connectionString: server, connectionTimeoutMillis: 2000 });
+  try {
+    await admin.connect();
+  } catch {
+    return undefined;
+  }
+  const name = `tractor_bench_${randomBytes(4).toString('hex')}`;
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return {
+    url: url.href,
+    drop: async () => {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+/** The memory figures a service reports on /metrics (prom-client's defaults): resident, JS heap, external (PGlite's heap). */
+export async function serviceMemory(origin: string) {
+  const text = await (await fetch(`${origin}/metrics`)).text();
+  const value = (name: string) =>
+    Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
+  return {
+    rss: value('process_resident_memory_bytes'),
+    heap: value('nodejs_heap_size_used_bytes'),
+    external: value('nodejs_external_memory_bytes'),
+  };
+}
+
+export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;

@@ -6,7 +6,7 @@
 import type { ChildProcess } from 'node:child_process';
 import autocannon from 'autocannon';
 import { team } from '../shared/teams.js';
-import { baselineTree, startStore } from './bench-lib.js';
+import { baselineTree, mb, serviceMemory, startStore } from './bench-lib.js';
 import { repoRoot } from './stack.js';
 
 const RATE = Number(process.env.BENCH_RATE ?? 200);
@@ -29,26 +29,12 @@ const reads: Record<string, { paths: string[]; headers?: Record<string, string> 
   },
 };
 
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
-
-/** The memory figures a service reports on /metrics (prom-client's defaults). */
-async function memory(origin: string) {
-  const text = await (await fetch(`${origin}/metrics`)).text();
-  const value = (name: string) =>
-    Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
-  return {
-    rss: value('process_resident_memory_bytes'),
-    heap: value('nodejs_heap_size_used_bytes'),
-    external: value('nodejs_external_memory_bytes'),
-  };
-}
-
 async function holdRate(label: string, port: number): Promise<number> {
   let errors = 0;
   console.log(`\n${label} (${RATE} req/s for ${SECONDS} s, read endpoints, straight to each service)`);
   for (const [name, { paths, headers }] of Object.entries(reads)) {
     const origin = `http://127.0.0.1:${port + team(name).portOffset}`;
-    const before = await memory(origin);
+    const before = await serviceMemory(origin);
     const result = await autocannon({
       url: origin,
       connections: 20,
@@ -57,7 +43,7 @@ async function holdRate(label: string, port: number): Promise<number> {
       headers: headers ?? {},
       requests: paths.map((path) => ({ method: 'GET' as const, path })),
     });
-    const after = await memory(origin);
+    const after = await serviceMemory(origin);
     const failed = result.errors + result.timeouts + result.non2xx;
     errors += failed;
     console.log(

@@ -1,23 +1,19 @@
 // `npm run bench:services`: the services' speed targets (issue "Fast services"), on the store as `npm start`
 // runs it. Every read endpoint through the gateway, 50 connections for 10 s (target ≥ 2 000 req/s, p99 < 20 ms);
 // place-order, 50 connections for 10 s, on PGlite and on PostgreSQL (target on PostgreSQL ≥ 500 orders/s, p99 <
-// 100 ms; PGlite: as fast as it allows); errors (must be 0); each service's memory afterwards. The load
+// 100 ms; PGlite: as fast as it allows; BENCH_DATABASE_URL names the server); errors (must be 0); each service's memory afterwards. The load
 // generator runs on the same cores as everything else.
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { team } from '../shared/teams.js';
-import { startStore } from './bench-lib.js';
+import { freshPostgres, mb, serviceMemory, startStore } from './bench-lib.js';
 import { repoRoot } from './stack.js';
 
 const PORT = 3800;
 const GATEWAY = `http://127.0.0.1:${PORT}`;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const MACHINE_POSTGRES = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 const row = (label: string, value: string) => console.log(`  ${label.padEnd(52)} ${value}`);
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 let failures = 0;
 
 const reads = [
@@ -91,8 +87,7 @@ async function orderLoad(label: string, databaseUrl: string | undefined, port: n
     });
     const errors = result.errors + result.timeouts + result.non2xx;
     failures += errors;
-    const memory = await (await fetch(`${origin}/metrics`)).text();
-    const rss = Number(/^process_resident_memory_bytes(?:\{[^}]*\})? (\S+)$/m.exec(memory)?.[1] ?? NaN);
+    const { rss } = await serviceMemory(origin);
     row(
       `POST /checkout/api/orders (${label})`,
       `${Math.round(result.requests.average)} orders/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ` +
@@ -104,37 +99,13 @@ async function orderLoad(label: string, databaseUrl: string | undefined, port: n
   }
 }
 
-/** A new, empty database on the machine's PostgreSQL, dropped afterwards; undefined when none answers. */
-async function scratchPostgres(): Promise<{ url: string; drop: () => Promise<void> } | undefined> {
-  const admin = new pg.Client({ connectionString: MACHINE_POSTGRES, connectionTimeoutMillis: 2000 });
-  try {
-    await admin.connect();
-  } catch {
-    return undefined;
-  }
-  const name = `tractor_bench_${randomBytes(4).toString('hex')}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(MACHINE_POSTGRES);
-  url.pathname = `/${name}`;
-  return {
-    url: url.href,
-    drop: async () => {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    },
-  };
-}
-
 async function memoryOfServices() {
   console.log('\nMemory of each service after the run');
   for (const name of ['explore', 'decide', 'checkout']) {
-    const text = await (await fetch(`http://127.0.0.1:${PORT + team(name).portOffset}/metrics`)).text();
-    const value = (metric: string) =>
-      Number(new RegExp(`^${metric}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
+    const memory = await serviceMemory(`http://127.0.0.1:${PORT + team(name).portOffset}`);
     row(
       name,
-      `resident ${mb(value('process_resident_memory_bytes'))}, JS heap ${mb(value('nodejs_heap_size_used_bytes'))}, ` +
-        `PGlite and buffers ${mb(value('nodejs_external_memory_bytes'))}`,
+      `resident ${mb(memory.rss)}, JS heap ${mb(memory.heap)}, PGlite and buffers ${mb(memory.external)}`,
     );
   }
 }
@@ -148,7 +119,7 @@ try {
     `\nPlace order (a Checkout service of its own, 50 connections, ${SECONDS} s; target on PostgreSQL ≥ 500/s, p99 < 100 ms)`,
   );
   await orderLoad('PGlite', undefined, PORT + 60);
-  const postgres = await scratchPostgres();
+  const postgres = await freshPostgres();
   if (postgres) {
     try {
       await orderLoad('PostgreSQL', postgres.url, PORT + 61);
@@ -156,7 +127,7 @@ try {
       await postgres.drop();
     }
   } else {
-    row('POST /checkout/api/orders (PostgreSQL)', `skipped: nothing answers at ${MACHINE_POSTGRES}`);
+    row('POST /checkout/api/orders (PostgreSQL)', 'skipped: no PostgreSQL answers (BENCH_DATABASE_URL)');
   }
   await memoryOfServices();
 } finally {
