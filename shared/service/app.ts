@@ -1,6 +1,7 @@
 // The chassis of every team's service: JSON errors that never turn bad input into a 500, GET /health/live and
-// /health/ready, GET /metrics (Prometheus), the security headers and compression. A team's bundles are not served here: they are published to the
-// platform's asset store, so a service being down never takes its team's fragments off the page.
+// /health/ready, GET /metrics (Prometheus), the security headers and compression. A team's bundles are not
+// served here: they are published to the platform's asset store, so a service being down never takes its
+// team's fragments off the page.
 import { STATUS_CODES } from 'node:http';
 import Fastify, {
   LogController,
