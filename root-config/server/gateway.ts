@@ -15,7 +15,7 @@ import Fastify, {
 import compress from '@fastify/compress';
 import proxy from '@fastify/http-proxy';
 import fastifyStatic from '@fastify/static';
-import { SECURITY_HEADERS, type Database } from '@tractor/shared/service';
+import { NOSNIFF, SECURITY_HEADERS, type Database } from '@tractor/shared/service';
 import { teamModule, teams } from '@tractor/shared/teams';
 import { newTraceId, traceIdOf } from '@tractor/shared/contracts/trace';
 import { AssetStore } from './importmap/assets.js';
@@ -83,8 +83,9 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     genReqId: (request) => traceIdOf(request.headers.traceparent as string | undefined) ?? newTraceId(),
     logController: new LogController({ requestIdLogLabel: 'trace' }),
   });
+  // Every answer is nosniff; the page carries the rest of the security headers (streamPage).
   app.addHook('onSend', async (_request, reply, payload) => {
-    reply.headers(SECURITY_HEADERS);
+    reply.headers(NOSNIFF);
     return payload;
   });
   await app.register(compress, { threshold: 1024 });

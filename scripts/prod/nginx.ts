@@ -10,7 +10,7 @@
 //    gateway's render requests, balanced over the same upstreams.
 import { STATUS_CODES } from 'node:http';
 import { teams } from '../../shared/teams.js';
-import { SECURITY_HEADERS } from '@tractor/shared/service/security';
+import { NOSNIFF } from '@tractor/shared/service/security';
 
 export interface EdgeOptions {
   /** The public HTTPS port. */
@@ -57,7 +57,7 @@ const indent = (text: string, by = 2) =>
 export function nginxConfig(options: EdgeOptions): string {
   const timeout = options.upstreamTimeout ?? 10;
   const headers = (always = true) =>
-    Object.entries(SECURITY_HEADERS)
+    Object.entries(NOSNIFF)
       .map(([name, value]) => `add_header ${name} "${value}"${always ? ' always' : ''};`)
       .join('\n');
   const errorPages = EDGE_ERRORS.map(([status]) => `error_page ${status} = @error${status};`).join('\n');

@@ -15,7 +15,7 @@ import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { HttpError, type ApiError } from '../contracts/http.js';
 import { newTraceId, traceIdOf } from '../contracts/trace.js';
 import type { Database } from './db.js';
-import { SECURITY_HEADERS } from './security.js';
+import { NOSNIFF } from './security.js';
 
 export interface ServiceOptions {
   /** The team, e.g. "explore": names the metrics. */
@@ -84,10 +84,10 @@ export async function createServiceApp(options: ServiceOptions): Promise<Fastify
     );
   });
 
-  // Every answer: the security headers. An API answer is the caller's own (a cart, an order): no cache keeps it
+  // Every answer: nosniff. An API answer is the caller's own (a cart, an order): no cache keeps it
   // unless its route says otherwise.
   app.addHook('onSend', async (_request, reply, payload) => {
-    reply.headers(SECURITY_HEADERS);
+    reply.headers(NOSNIFF);
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     return payload;
   });

@@ -11,5 +11,5 @@ export {
 } from './routes.js';
 export { answerErrorsAsJson, apiError, createServiceApp, type ServiceOptions } from './app.js';
 export { runService, type RunOptions } from './run.js';
-export { SECURITY_HEADERS } from './security.js';
+export { NOSNIFF, SECURITY_HEADERS } from './security.js';
 export { forget } from './answers.js';
