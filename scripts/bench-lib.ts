@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from '@playwright/test';
+import autocannon from 'autocannon';
 import pg from 'pg';
 import { repoRoot } from './stack.js';
 
@@ -181,3 +182,22 @@ export async function serviceMemory(origin: string) {
 }
 
 export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+/** 50 clients placing orders for `seconds`, each order new (its own idempotency key), one CL-01-GR each. */
+export function orderLoad(origin: string, seconds = 10) {
+  const order = () =>
+    JSON.stringify({
+      firstName: 'Bench',
+      lastName: 'Mark',
+      storeId: 'store-c',
+      idempotencyKey: crypto.randomUUID(),
+    });
+  return autocannon({
+    url: `${origin}/checkout/api/orders`,
+    connections: 50,
+    duration: seconds,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: 'c_cart=CL-01-GR_1' },
+    requests: [{ setupRequest: (request) => ({ ...request, body: order() }) }],
+  });
+}

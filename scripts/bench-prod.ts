@@ -12,7 +12,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/chromium.js';
-import { loadPage, median, startStore } from './bench-lib.js';
+import { loadPage, median, orderLoad, startStore } from './bench-lib.js';
 import { prodPorts } from './prod/ports.js';
 import { repoRoot } from './stack.js';
 
@@ -50,21 +50,7 @@ async function reads(origin: string, label: string) {
 }
 
 async function orders(origin: string, label: string) {
-  const order = () =>
-    JSON.stringify({
-      firstName: 'Bench',
-      lastName: 'Mark',
-      storeId: 'store-c',
-      idempotencyKey: crypto.randomUUID(),
-    });
-  const result = await autocannon({
-    url: `${origin}/checkout/api/orders`,
-    connections: 50,
-    duration: 10,
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: 'c_cart=CL-01-GR_1' },
-    requests: [{ setupRequest: (request) => ({ ...request, body: order() }) }],
-  });
+  const result = await orderLoad(origin);
   row(
     `${label} POST /checkout/api/orders`,
     `${Math.round(result.requests.average)} orders/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ` +

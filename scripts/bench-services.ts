@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import autocannon from 'autocannon';
 import { team } from '../shared/teams.js';
-import { freshPostgres, mb, serviceMemory, startStore } from './bench-lib.js';
+import { freshPostgres, mb, orderLoad, serviceMemory, startStore } from './bench-lib.js';
 import { repoRoot } from './stack.js';
 
 const PORT = 3800;
@@ -43,7 +43,7 @@ async function readLoad() {
   }
 }
 
-async function orderLoad(label: string, databaseUrl: string | undefined, port: number) {
+async function placeOrders(label: string, databaseUrl: string | undefined, port: number) {
   const origin = `http://127.0.0.1:${port}`;
   const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench-checkout-server.ts'], {
     cwd: repoRoot,
@@ -65,26 +65,7 @@ async function orderLoad(label: string, databaseUrl: string | undefined, port: n
       if (server.exitCode !== null) throw new Error(`the ${label} Checkout service did not start`);
       await new Promise((r) => setTimeout(r, 100));
     }
-    const result = await autocannon({
-      url: `${origin}/checkout/api/orders`,
-      connections: 50,
-      duration: SECONDS,
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: 'c_cart=CL-01-GR_1' },
-      requests: [
-        {
-          setupRequest: (request) => ({
-            ...request,
-            body: JSON.stringify({
-              firstName: 'Bench',
-              lastName: 'Mark',
-              storeId: 'store-c',
-              idempotencyKey: crypto.randomUUID(),
-            }),
-          }),
-        },
-      ],
-    });
+    const result = await orderLoad(origin, SECONDS);
     const errors = result.errors + result.timeouts + result.non2xx;
     failures += errors;
     const { rss } = await serviceMemory(origin);
@@ -118,11 +99,11 @@ try {
   console.log(
     `\nPlace order (a Checkout service of its own, 50 connections, ${SECONDS} s; target on PostgreSQL ≥ 500/s, p99 < 100 ms)`,
   );
-  await orderLoad('PGlite', undefined, PORT + 60);
+  await placeOrders('PGlite', undefined, PORT + 60);
   const postgres = await freshPostgres();
   if (postgres) {
     try {
-      await orderLoad('PostgreSQL', postgres.url, PORT + 61);
+      await placeOrders('PostgreSQL', postgres.url, PORT + 61);
     } finally {
       await postgres.drop();
     }

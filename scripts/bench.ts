@@ -10,9 +10,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import autocannon from 'autocannon';
 import { chromiumLaunchOptions } from '../e2e/chromium.js';
 import { readVitals, recordVitals } from '../e2e/web-vitals.js';
+import { orderLoad } from './bench-lib.js';
 import { repoRoot, teamServices } from './stack.js';
 
 const PORT = 3300;
@@ -206,14 +206,7 @@ async function placeOrderLoad() {
         storeId: 'store-c',
         idempotencyKey: crypto.randomUUID(),
       });
-    const result = await autocannon({
-      url: `${origin}/checkout/api/orders`,
-      connections: 50,
-      duration: 10,
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: 'c_cart=CL-01-GR_1' },
-      requests: [{ setupRequest: (request) => ({ ...request, body: order() }) }],
-    });
+    const result = await orderLoad(origin);
     const statuses = await Promise.all(
       Array.from({ length: 100 }, () =>
         fetch(`${origin}/checkout/api/orders`, {
