@@ -4,7 +4,7 @@
 //    and with 4× CPU + 40 ms latency throttling (medians);
 //  - a client-side page change (header "Machines" → category content);
 //  - a team service's cold start: new database (initdb + migrations + seed) and reopened database.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/chromium.js';
 import { readVitals, recordVitals } from '../e2e/web-vitals.js';
-import { orderLoad } from './bench-lib.js';
+import { orderLoad, startStore } from './bench-lib.js';
 import { repoRoot, teamServices } from './stack.js';
 
 const PORT = 3300;
@@ -58,21 +58,8 @@ function bundleSizes() {
   }
 }
 
-async function startStack(): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'scripts/start.ts', '--port', String(PORT), '--fresh'],
-    {
-      cwd: repoRoot,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('is open at') && resolve());
-    child.once('exit', () => reject(new Error('the stack did not start')));
-  });
-  return child;
-}
+/** The store on PORT, fresh databases (bench-lib's startStore). */
+const startStack = () => startStore(repoRoot, PORT);
 
 interface Load {
   js: number;
