@@ -55,6 +55,8 @@ export { expect };
 
 /** Marks the current document; `expectSameDocument` fails if a navigation reloaded the page. */
 export async function markDocument(page: Page) {
+  // A click before the client has started would be a full page load, not the navigation the test is about.
+  await clientStarted(page);
   await page.evaluate(() => ((window as unknown as { __tractorMark: number }).__tractorMark = 42));
 }
 export async function expectSameDocument(page: Page) {
