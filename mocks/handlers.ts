@@ -2,5 +2,11 @@
 import { createCheckoutHandlers } from './checkout/handlers.js';
 import { decideHandlers } from './decide/handlers.js';
 import { exploreHandlers } from './explore/handlers.js';
+import { inspireHandlers } from './inspire/handlers.js';
 
-export const allHandlers = [...exploreHandlers, ...decideHandlers, ...createCheckoutHandlers()];
+export const allHandlers = [
+  ...exploreHandlers,
+  ...decideHandlers,
+  ...createCheckoutHandlers(),
+  ...inspireHandlers,
+];

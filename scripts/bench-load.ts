@@ -19,13 +19,18 @@ const reads: Record<string, { paths: string[]; headers?: Record<string, string> 
       '/explore/api/products',
       '/explore/api/products?category=classic',
       '/explore/api/stores',
-      '/explore/api/recommendations?skus=CL-01-GR,AU-07-MT',
     ],
   },
   decide: { paths: ['/decide/api/products/CL-01', '/decide/api/products/AU-07'] },
   checkout: {
     paths: ['/checkout/api/cart', '/checkout/api/variants/CL-01-GR'],
     headers: { cookie: 'c_cart=CL-01-GR_2|AU-07-MT_1' },
+  },
+  inspire: {
+    paths: [
+      '/inspire/api/recommendations?skus=CL-01-GR,AU-07-MT',
+      '/inspire/api/recommendations?skus=CL-01-GY',
+    ],
   },
 };
 

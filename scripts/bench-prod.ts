@@ -39,7 +39,7 @@ async function reads(origin: string, label: string) {
   for (const url of [
     '/explore/api/products',
     '/decide/api/products/CL-01',
-    '/explore/api/recommendations?skus=CL-01-GR',
+    '/inspire/api/recommendations?skus=CL-01-GR',
   ]) {
     const result = await autocannon({ url: origin + url, connections: 50, duration: 10 });
     row(

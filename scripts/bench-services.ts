@@ -22,7 +22,7 @@ const reads = [
   '/explore/api/products?category=classic',
   '/explore/api/stores',
   '/explore/api/stores/store-c',
-  '/explore/api/recommendations?skus=CL-01-GR',
+  '/inspire/api/recommendations?skus=CL-01-GR',
   '/decide/api/products/CL-01',
   '/checkout/api/variants/CL-01-GR',
 ];

@@ -136,7 +136,7 @@ async function productCls(browser: Browser): Promise<number> {
   const page = await context.newPage();
   await page.addInitScript(recordVitals);
   await page.goto(`${BASE}/product/CL-01`);
-  await page.locator('decide-product-page explore-recommendations').getByRole('link').nth(3).waitFor();
+  await page.locator('decide-product-page inspire-recommendations').getByRole('link').nth(3).waitFor();
   await page.waitForLoadState('networkidle');
   const { cls } = await readVitals(page);
   await context.close();

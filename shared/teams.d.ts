@@ -28,6 +28,8 @@ export interface TeamEntry {
   readonly pages: readonly TeamPage[];
   /** Custom elements the team offers to other teams' pages. */
   readonly fragments: readonly string[];
+  /** Attributes to show a fragment with on the team's standalone page, when the team has no pages. */
+  readonly examples?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 export const teams: readonly TeamEntry[];

@@ -22,7 +22,7 @@ export const teams = [
       { name: 'category', path: '/products', label: 'Machines', example: '/products' },
       { name: 'stores', path: '/stores', exact: true, label: 'Stores', critical: ['/explore/api/stores'] },
     ],
-    fragments: ['explore-header', 'explore-footer', 'explore-recommendations', 'explore-store-picker'],
+    fragments: ['explore-header', 'explore-footer', 'explore-store-picker'],
   },
   {
     name: 'decide',
@@ -58,6 +58,15 @@ export const teams = [
       { name: 'thanks', path: '/checkout/thanks', exact: true, label: 'Thanks' },
     ],
     fragments: ['checkout-mini-cart', 'checkout-add-to-cart', 'checkout-compact-header'],
+  },
+  {
+    name: 'inspire',
+    portOffset: 4,
+    devPort: 9004,
+    colour: '#7e22ce',
+    pages: [],
+    fragments: ['inspire-recommendations'],
+    examples: { 'inspire-recommendations': { skus: 'CL-01-GY,AU-07-MT' } },
   },
 ];
 

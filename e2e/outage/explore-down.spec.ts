@@ -37,14 +37,10 @@ test('with Explore’s service hung, the header and footer still render on a pro
     await expect(header.getByRole('link', { name: 'Machines' })).toBeVisible();
     await expect(header.locator('checkout-mini-cart')).toBeVisible();
     await expect(page.locator('explore-footer')).toContainText('The Tractor Store');
-    // Explore's recommendations fragment is there, not blank: as the shell last rendered it (a render is
-    // reused for a minute), or saying it cannot load.
-    const recommendations = page.locator('decide-product-page explore-recommendations');
-    await expect(
-      recommendations.getByRole('link').or(recommendations.getByRole('alert')).first(),
-    ).toBeVisible({
-      timeout: 20_000,
-    });
+    // Recommendations are Inspire's: Explore hanging does not touch them.
+    await expect(page.locator('decide-product-page inspire-recommendations').getByRole('link')).toHaveCount(
+      4,
+    );
     // The basket (Checkout) still works.
     await page.getByRole('button', { name: 'add to basket' }).click();
     await expect(header.locator('checkout-mini-cart .badge')).toHaveText('1');

@@ -8,8 +8,8 @@ test('the boundary toggle outlines team parts, also inside shadow roots, and sur
   await page.goto('/');
   const toggle = page.getByRole('button', { name: 'Team boundaries' });
   const header = page.locator('explore-header');
-  // <explore-recommendations> lives inside the home page's shadow root.
-  const nested = page.locator('explore-home-page explore-recommendations');
+  // <inspire-recommendations> lives inside the home page's shadow root.
+  const nested = page.locator('explore-home-page inspire-recommendations');
   await expect(nested.getByRole('link')).toHaveCount(4);
   await expect(header).toHaveCSS('outline-width', '0px');
 

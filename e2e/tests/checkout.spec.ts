@@ -59,7 +59,7 @@ test('the spec’s journey: add, basket, remove, checkout, thanks', async ({ pag
   await page.getByTitle('Remove Heritage Workhorse Stormy Sky from cart').click();
   await expect(page.getByText('Total: 11400 Ø')).toBeVisible();
   await expect(badge(page)).toHaveText('2');
-  await expect(page.locator('checkout-cart-page explore-recommendations').getByRole('link')).toHaveCount(4);
+  await expect(page.locator('checkout-cart-page inspire-recommendations').getByRole('link')).toHaveCount(4);
 
   await page.getByRole('link', { name: 'Checkout' }).click();
   await expect(page.getByRole('heading', { name: 'Checkout' })).toBeVisible();
@@ -129,7 +129,7 @@ test('an empty basket: "Total: 0 Ø" and the default recommendations', async ({ 
   await expect(page.getByText('Your basket is empty.')).toBeVisible();
   await expect(page.getByText('Total: 0 Ø')).toBeVisible();
   await expect(
-    page.locator('checkout-cart-page explore-recommendations').getByRole('link').first(),
+    page.locator('checkout-cart-page inspire-recommendations').getByRole('link').first(),
   ).toHaveAttribute('href', '/product/AU-01?sku=AU-01-SI');
 });
 

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { Page, Route } from '@playwright/test';
 import { clientStarted, expect, test, type Problems } from './fixtures.js';
 
-type Team = 'explore' | 'decide' | 'checkout';
+type Team = 'explore' | 'decide' | 'checkout' | 'inspire';
 type ServiceFault = 'down' | 'hung' | 'failing';
 type BundleFault = 'missing' | 'throwing';
 
@@ -97,6 +97,14 @@ const serviceCases: {
     message: 'Price and stock cannot be shown right now.',
     recovered: (page) => expect(page.getByRole('button', { name: 'add to basket' })).toBeEnabled(),
   },
+  {
+    team: 'inspire',
+    start: '/products',
+    go: (page) => page.getByRole('link', { name: /Heritage Workhorse/ }).click(),
+    message: 'Recommendations cannot be shown right now.',
+    recovered: (page) =>
+      expect(page.getByRole('region', { name: 'Recommendations' }).getByRole('link')).toHaveCount(4),
+  },
 ];
 
 const expectFailures = (problems: Problems, team: Team) =>
@@ -149,9 +157,34 @@ for (const fault of ['missing', 'throwing'] as const) {
     heal();
     await page.getByRole('link', { name: 'Stormy Sky' }).click();
     await expect
-      .poll(() => page.evaluate(() => customElements.get('explore-recommendations') !== undefined))
+      .poll(() => page.evaluate(() => customElements.get('explore-header') !== undefined))
       .toBe(true);
-    await expect(page.getByRole('region', { name: 'Recommendations' }).getByRole('link')).toHaveCount(4);
+    await header(page).getByRole('link', { name: 'Machines' }).click();
+    await expect(page.getByText('23 products')).toBeVisible();
+  });
+
+  test(`Inspire’s bundle ${fault}: the server-rendered recommendations stay, the page works, they come back on navigation`, async ({
+    page,
+    problems,
+  }) => {
+    expectFailures(problems, 'inspire');
+    const { heal } = await bundleFault(page, 'inspire', fault);
+    const failed = page.waitForEvent('console', (m) =>
+      m.text().includes('@tractor/inspire could not be loaded'),
+    );
+    await page.goto('/product/CL-01');
+    await failed;
+    const recommendations = page.getByRole('region', { name: 'Recommendations' }).getByRole('link');
+    await expect(recommendations).toHaveCount(4);
+    await page.getByRole('button', { name: 'add to basket' }).click();
+    await expect(header(page).locator('checkout-mini-cart .badge')).toHaveText('1');
+    heal();
+    await page.getByRole('link', { name: 'Stormy Sky' }).click();
+    await expect
+      .poll(() => page.evaluate(() => customElements.get('inspire-recommendations') !== undefined))
+      .toBe(true);
+    // Live again: they follow the chosen variant.
+    await expect(recommendations.first()).toHaveAttribute('href', '/product/AU-06?sku=AU-06-MT');
   });
 
   test(`Decide’s bundle ${fault}: the error screen inside a working frame; "Try again" loads the page`, async ({

@@ -36,7 +36,7 @@ test('home: two teasers, recommendations for CL-01-GY and AU-07-MT, header and f
 
 test('recommendations follow their skus attribute and property', async ({ page }) => {
   await page.goto('/');
-  const element = page.locator('explore-home-page explore-recommendations');
+  const element = page.locator('explore-home-page inspire-recommendations');
   await expect(element.getByRole('link')).toHaveCount(4);
 
   await element.evaluate((el) => el.setAttribute('skus', 'CL-01-GR'));

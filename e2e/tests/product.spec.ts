@@ -4,7 +4,7 @@ import { expect, expectSameDocument, markDocument, test } from './fixtures.js';
 
 const picture = (page: Page) => page.locator('decide-product-page img.picture');
 const recommendations = (page: Page) =>
-  page.locator('decide-product-page explore-recommendations').getByRole('link');
+  page.locator('decide-product-page inspire-recommendations').getByRole('link');
 
 test('CL-01: name, three highlights, both variants, fragments for the first variant', async ({ page }) => {
   await page.goto('/product/CL-01');

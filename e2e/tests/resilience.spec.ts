@@ -43,23 +43,23 @@ test('a fragment module that failed is loaded again when the shopper navigates',
   page,
   problems,
 }) => {
-  problems.expect(/explore|tractor-explore/);
+  problems.expect(/inspire|tractor-inspire/);
   let down = true;
-  await page.route('**/assets/explore/**', (route) =>
+  await page.route('**/assets/inspire/**', (route) =>
     down ? route.fulfill({ status: 503, body: 'down' }) : route.continue(),
   );
   await page.goto('/product/CL-01');
-  // The server rendered the header; without its module it cannot react to anything.
+  // The server rendered the recommendations; without their module they cannot react to anything.
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Heritage Workhorse');
   await markDocument(page);
-  expect(await page.evaluate(() => customElements.get('explore-recommendations') === undefined)).toBe(true);
+  expect(await page.evaluate(() => customElements.get('inspire-recommendations') === undefined)).toBe(true);
 
   down = false;
   await page.getByRole('link', { name: 'Stormy Sky' }).click();
-  // Explore's recommendations follow the new variant: its module is there now.
+  // Inspire's recommendations follow the new variant: its module is there now.
   await expect(page.getByRole('region', { name: 'Recommendations' }).getByRole('link')).toHaveCount(4);
   await expect
-    .poll(() => page.evaluate(() => customElements.get('explore-recommendations') !== undefined))
+    .poll(() => page.evaluate(() => customElements.get('inspire-recommendations') !== undefined))
     .toBe(true);
   await expectSameDocument(page);
 });

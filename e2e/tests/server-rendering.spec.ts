@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { expect, markDocument, expectSameDocument, test } from './fixtures.js';
 
 const recommendations = (page: Page) =>
-  page.locator('decide-product-page explore-recommendations').getByRole('link');
+  page.locator('decide-product-page inspire-recommendations').getByRole('link');
 
 test('with scripts off, the product page is all there: every team’s part, from the server', async ({
   browser,

@@ -6,7 +6,7 @@ import { expect, test } from './fixtures.js';
 const NO_STORE = /ERR_CONNECTION_REFUSED|ERR_FAILED|Failed to load resource/;
 const NO_STORE_ORIGIN = 'http://127.0.0.1:9';
 
-test('Explore alone: its pages from its mocks, the switcher, Checkout’s fragments as placeholders', async ({
+test('Explore alone: its pages from its mocks, the switcher, other teams’ fragments as placeholders', async ({
   page,
   problems,
 }) => {
@@ -15,10 +15,14 @@ test('Explore alone: its pages from its mocks, the switcher, Checkout’s fragme
   problems.allowOrigin(NO_STORE_ORIGIN);
   await page.goto(`${devOrigin('explore')}/`);
   const bar = page.locator('#dev-bar');
-  await expect(bar.getByRole('status')).toHaveText("API: explore's mocks (msw) · checkout: placeholders");
+  await expect(bar.getByRole('status')).toHaveText(
+    "API: explore's mocks (msw) · checkout: placeholders · inspire: placeholders",
+  );
   await expect(bar.getByRole('navigation').getByRole('link')).toHaveText(['Home', 'Machines', 'Stores']);
   await expect(page.getByRole('link', { name: 'Classic Tractors' })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Recommendations' }).getByRole('link')).toHaveCount(4);
+  await expect(page.locator('inspire-recommendations')).toContainText(
+    '<inspire-recommendations skus="CL-01-GY,AU-07-MT"> placeholder',
+  );
   await expect(page.locator('checkout-mini-cart')).toContainText('<checkout-mini-cart> placeholder');
 
   await bar.getByRole('link', { name: 'Machines' }).click();
@@ -43,12 +47,12 @@ test('Decide alone, with the store running: its page from its mocks, the store�
   problems.allowOrigin(`http://localhost:${STORE_PORT}`);
   await page.goto(`${devOrigin('decide')}/product/CL-01`);
   await expect(page.locator('#dev-bar').getByRole('status')).toHaveText(
-    `API: decide's mocks (msw) · explore: real, from http://localhost:${STORE_PORT} · checkout: real, from http://localhost:${STORE_PORT}`,
+    `API: decide's mocks (msw) · ${['explore', 'checkout', 'inspire'].map((t) => `${t}: real, from http://localhost:${STORE_PORT}`).join(' · ')}`,
   );
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Heritage Workhorse');
   // The real fragments ask their own services (proxied to the store by the dev server).
   await expect(page.locator('checkout-add-to-cart')).toContainText('5700 Ø');
-  await expect(page.locator('decide-product-page explore-recommendations').getByRole('link')).toHaveCount(4);
+  await expect(page.locator('decide-product-page inspire-recommendations').getByRole('link')).toHaveCount(4);
   await page.getByRole('link', { name: 'Stormy Sky' }).click();
   await expect(page).toHaveURL(`${devOrigin('decide')}/product/CL-01?sku=CL-01-GY`);
   await expect(page.locator('checkout-add-to-cart')).toContainText('6200 Ø');
@@ -71,11 +75,11 @@ test('Checkout alone: the basket from its in-memory mock, Explore’s fragments 
   problems.allowOrigin(NO_STORE_ORIGIN);
   await page.goto(`${devOrigin('checkout')}/checkout/cart`);
   await expect(page.locator('#dev-bar').getByRole('status')).toHaveText(
-    "API: checkout's mocks (msw) · explore: placeholders",
+    "API: checkout's mocks (msw) · explore: placeholders · inspire: placeholders",
   );
   await expect(page.getByRole('heading', { name: 'Basket' })).toBeVisible();
   await expect(page.getByText('Total: 0 Ø')).toBeVisible();
-  await expect(page.locator('explore-recommendations')).toContainText('placeholder');
+  await expect(page.locator('inspire-recommendations')).toContainText('placeholder');
   await page.locator('#dev-bar').getByRole('link', { name: 'Checkout' }).click();
   await expect(page.getByRole('heading', { name: 'Checkout' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'place order' })).toBeDisabled();
@@ -88,6 +92,26 @@ test('Checkout alone: a mocked failure shows the error state', async ({ page, pr
   problems.expect(/503/);
   await page.goto(`${devOrigin('checkout')}/checkout/cart?mockFail=/checkout/api/cart`);
   await expect(page.getByRole('alert')).toContainText('The basket cannot be shown right now.');
+});
+
+test('Inspire alone: its fragment from its mocks, the same lists as the store', async ({
+  page,
+  problems,
+}) => {
+  problems.allowOrigin(devOrigin('inspire'));
+  problems.expect(NO_STORE);
+  problems.allowOrigin(NO_STORE_ORIGIN);
+  await page.goto(`${devOrigin('inspire')}/`);
+  await expect(page.locator('#dev-bar').getByRole('status')).toHaveText(
+    "API: inspire's mocks (msw) · explore: placeholders · checkout: placeholders",
+  );
+  // The home page's SKUs: the mock runs the service's algorithm on the service's data.
+  await expect(page.getByRole('region', { name: 'Recommendations' }).getByRole('link')).toHaveText([
+    'TerraFirma AutoCultivator T-300 Silver',
+    'Scandinavia Sower Baltic Blue',
+    'Holland Hamster Polder Green',
+    'Global Gallant Sahara Dawn',
+  ]);
 });
 
 test('a production bundle holds no msw', async ({ request }) => {

@@ -4,7 +4,7 @@
 import { checkoutRoutes as routes, type Cart, type Order } from '@tractor/shared/contracts/checkout';
 import { HttpError } from '@tractor/shared/contracts/http';
 import { mockRoute } from '../contract-handler.js';
-import { stores } from '../explore/data.js';
+import { ExploreClient } from '@tractor/shared/contracts/explore/client';
 
 const catalog = [
   { sku: 'CL-01-GR', productId: 'CL-01', name: 'Heritage Workhorse Verdant Field', price: 5700, stock: 8 },
@@ -22,6 +22,20 @@ const catalog = [
   { sku: 'AU-02-BL', productId: 'AU-02', name: 'SmartFarm Titan Cosmic Sapphire', price: 4000, stock: 3 },
   { sku: 'AU-02-GG', productId: 'AU-02', name: 'SmartFarm Titan Verdant Shadow', price: 4000, stock: 5 },
 ];
+
+/** Like the service, the mock asks Explore's API (mocked or real, on the same origin) whether a store exists. */
+async function storeExists(storeId: string, request: Request): Promise<boolean> {
+  try {
+    await new ExploreClient({ baseUrl: new URL(request.url).origin }).store(storeId);
+    return true;
+  } catch (error) {
+    if (error instanceof HttpError && error.status === 404) return false;
+    throw new HttpError(
+      503,
+      'The store directory cannot be reached right now. Nothing was ordered and your basket is kept; please try again.',
+    );
+  }
+}
 
 export function createCheckoutHandlers() {
   const stock = new Map(catalog.map((v) => [v.sku, v.stock]));
@@ -78,11 +92,11 @@ export function createCheckoutHandlers() {
       return { sku: params.sku, price: variant(params.sku)!.price, stock: stock.get(params.sku) ?? 0 };
     }),
 
-    mockRoute(routes.placeOrder, ({ body }) => {
+    mockRoute(routes.placeOrder, async ({ body }, request) => {
       const earlier = orders.get(body.idempotencyKey);
       if (earlier) return earlier;
       if (cart.size === 0) throw new HttpError(400, 'The basket is empty.', 'c_cart');
-      if (!stores.some((s) => s.id === body.storeId)) {
+      if (!(await storeExists(body.storeId, request))) {
         throw new HttpError(400, `There is no store ${body.storeId}.`, 'storeId');
       }
       for (const [sku, quantity] of cart) {

@@ -1,6 +1,6 @@
 // A small, hand-written catalog for Explore's mock: enough to show every page and state, not the shop's
 // real data (that lives in the service's seed). Images point at the root config's /cdn/img/.
-import type { Category, ProductTile, Recommendation, Store, Teaser } from '@tractor/shared/contracts/explore';
+import type { Category, ProductTile, Store, Teaser } from '@tractor/shared/contracts/explore';
 
 export const categories: Category[] = [
   { key: 'classic', name: 'Classics' },
@@ -31,20 +31,3 @@ export const stores: Store[] = [
   { id: 'store-c', name: 'Central Mall', street: 'Clown Street 3', city: 'Cryo' },
   { id: 'store-d', name: 'Downtown Model Store', street: 'Duck Street 4', city: 'Davenport' },
 ].map((s) => ({ ...s, image: `/cdn/img/store/${s.id}.svg` }));
-
-const variant = (sku: string, name: string): Recommendation => ({
-  sku,
-  name,
-  url: `/product/${sku.slice(0, 5)}?sku=${sku}`,
-  image: `/cdn/img/product/${sku}.svg`,
-});
-
-export const variants: Recommendation[] = [
-  variant('AU-01-SI', 'TerraFirma AutoCultivator T-300 Silver'),
-  variant('AU-02-OG', 'SmartFarm Titan Sunset Copper'),
-  variant('AU-02-BL', 'SmartFarm Titan Cosmic Sapphire'),
-  variant('AU-02-GG', 'SmartFarm Titan Verdant Shadow'),
-  variant('CL-01-GR', 'Heritage Workhorse Verdant Field'),
-  variant('CL-01-GY', 'Heritage Workhorse Stormy Sky'),
-  variant('CL-08-GR', 'Holland Hamster Polder Green'),
-];

@@ -1,10 +1,9 @@
 // Explore's service, mocked: the happy path of every route of its contract. Tests override per case
-// (server.use(failRoute(...))). Recommendations here are simply the first variants not asked about;
-// the colour algorithm is the service's business and is tested there.
+// (server.use(failRoute(...))).
 import { exploreRoutes as routes } from '@tractor/shared/contracts/explore';
 import { HttpError } from '@tractor/shared/contracts/http';
 import { mockRoute } from '../contract-handler.js';
-import { categories, products, stores, teasers, variants } from './data.js';
+import { categories, products, stores, teasers } from './data.js';
 
 export const exploreHandlers = [
   mockRoute(routes.home, () => ({ teasers })),
@@ -30,8 +29,4 @@ export const exploreHandlers = [
     if (!store) throw new HttpError(404, `There is no store ${params.id}.`, 'id');
     return store;
   }),
-
-  mockRoute(routes.recommendations, ({ query }) => ({
-    recommendations: variants.filter((v) => !query.skus.includes(v.sku)).slice(0, 4),
-  })),
 ];

@@ -35,23 +35,29 @@ export const errorScreen: ParcelConfigObject = {
     const container = domElement as HTMLElement;
     container.removeAttribute('data-ssr');
     container.innerHTML = errorHtml;
+    container.querySelector<HTMLElement>('[role="alert"]')!.dataset.shownAt = String(performance.now());
   },
   unmount: async ({ domElement }) => {
     (domElement as HTMLElement).replaceChildren();
   },
 };
 
+/** single-spa loads a failed application again only once this long has passed since the failure. */
+const RELOAD_AFTER_MS = 200;
+
 /**
  * "Try again" on the error screen: single-spa loads an application that failed to load again on the next
- * route change — this is one, without reloading the page (the module is asked for anew, see modules.ts).
+ * route change — this is one, without reloading the page (the module is asked for anew, see modules.ts). A
+ * click sooner than single-spa's wait after the failure waits for the rest of it, or it would do nothing.
  */
 export function setupRetry(retry: () => void) {
   document.addEventListener('click', (event) => {
     const button = (event.target as Element | null)?.closest?.('[data-tractor-retry]');
     if (!button) return;
     // The application renders into its container when it loads: the error screen makes way for it.
-    const screen = button.closest('[role="alert"]');
+    const screen = button.closest<HTMLElement>('[role="alert"]');
+    const shownAt = Number(screen?.dataset.shownAt ?? 0);
     screen?.remove();
-    retry();
+    setTimeout(retry, Math.max(0, shownAt + RELOAD_AFTER_MS + 10 - performance.now()));
   });
 }

@@ -123,6 +123,18 @@ function registerPages() {
   }
 }
 
+/** A team without pages (Inspire) shows its fragments, with the registry's example attributes. */
+function showOwnFragments() {
+  const own = teams.find((t) => t.name === config.team);
+  if (!own || config.pages.length > 0) return;
+  const main = document.getElementById('pages')!;
+  for (const tag of own.fragments) {
+    const element = document.createElement(tag);
+    for (const [name, value] of Object.entries(own.examples?.[tag] ?? {})) element.setAttribute(name, value);
+    main.append(element);
+  }
+}
+
 function devBar(others: Record<string, 'real' | 'placeholders'>) {
   const bar = document.getElementById('dev-bar')!;
   const title = document.createElement('strong');
@@ -157,6 +169,7 @@ const others = Object.fromEntries(
 );
 await importModule(teamModule); // defines this team's own fragments
 registerPages();
+showOwnFragments();
 devBar(others);
 interceptLinks(navigateToUrl);
 start({ urlRerouteOnly: true });

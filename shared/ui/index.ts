@@ -4,3 +4,5 @@ export type { ButtonOptions, LinkButtonOptions, ButtonVariant, ButtonSize } from
 export { boundaryStyles, markBoundary } from './boundary.js';
 export { pageStyles } from './page.js';
 export type { Team } from './boundary.js';
+export { failure, stateStyles } from './states.js';
+export { tilePlaceholders, tileStyles } from './tiles.js';

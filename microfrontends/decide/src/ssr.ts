@@ -1,6 +1,6 @@
 // Decide's server-side rendering (Node only; the team's service serves it to the shell): the product page,
 // rendered from the product Decide's own typed client loads (answered in-process by the service). The
-// fragments inside it (Checkout's add to cart, Explore's recommendations) stay empty tags here: the shell asks
+// fragments inside it (Checkout's add to cart, Inspire's recommendations) stay empty tags here: the shell asks
 // their owners for them.
 import type { TeamRenderer } from '@tractor/shared/spa/render-types';
 import { DecideClient } from '@tractor/shared/contracts/decide/client';

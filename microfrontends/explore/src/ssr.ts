@@ -4,30 +4,19 @@
 import type { TeamRenderer } from '@tractor/shared/spa/render-types';
 import { ExploreClient } from '@tractor/shared/contracts/explore/client';
 import { categoryFromPath } from './model/category-listing.js';
-import { parseSkuList } from './model/sku-list.js';
-import type { RecommendationsSeed } from './controllers/recommendations-controller.js';
-import { HOME_RECOMMENDATIONS, type HomeSeed } from './views/home-page.js';
+import type { HomeSeed } from './views/home-page.js';
 import './views/explore-header.js';
 import './views/explore-footer.js';
-import './views/explore-recommendations.js';
 import './views/category-page.js';
 import './views/stores-page.js';
 
-/** Catalog, stores and recommendations change with a deploy of new data, not per shopper: a minute is fine. */
+/** Catalog and stores change with a deploy of new data, not per shopper: a minute is fine. */
 const CATALOG = 60;
 
 export const renderer: TeamRenderer = {
   pages: {
     home: async ({ fetch }) => {
-      const client = new ExploreClient({ fetch });
-      const [home, recommendations] = await Promise.all([
-        client.home(),
-        client.recommendations(parseSkuList(HOME_RECOMMENDATIONS)),
-      ]);
-      const seed: HomeSeed = {
-        teasers: home.teasers,
-        recommendations: { skus: HOME_RECOMMENDATIONS, recommendations: recommendations.recommendations },
-      };
+      const seed: HomeSeed = { teasers: (await new ExploreClient({ fetch }).home()).teasers };
       return { tag: 'explore-home-page', seed, maxAge: CATALOG };
     },
     category: async ({ url, fetch }) => ({
@@ -44,15 +33,5 @@ export const renderer: TeamRenderer = {
   fragments: {
     'explore-header': async () => ({ tag: 'explore-header', maxAge: CATALOG }),
     'explore-footer': async () => ({ tag: 'explore-footer', maxAge: CATALOG }),
-    'explore-recommendations': async ({ fetch }, { skus = '' }) => ({
-      tag: 'explore-recommendations',
-      attributes: { skus },
-      seed: {
-        skus,
-        recommendations: (await new ExploreClient({ fetch }).recommendations(parseSkuList(skus)))
-          .recommendations,
-      } satisfies RecommendationsSeed,
-      maxAge: CATALOG,
-    }),
   },
 };

@@ -4,7 +4,6 @@ import { html } from 'lit';
 import { pageApplication } from '@tractor/shared/spa';
 import './views/explore-header.js';
 import './views/explore-footer.js';
-import './views/explore-recommendations.js';
 import './views/explore-store-picker.js';
 import './views/home-page.js';
 import './views/category-page.js';

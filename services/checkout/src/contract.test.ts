@@ -100,7 +100,8 @@ describe('real service', () => {
 });
 
 describe('msw mock', () => {
-  const server = setupServer(...createCheckoutHandlers());
+  // Like the service, Checkout's mock asks Explore's API whether the store exists: here Explore's mock answers.
+  const server = setupServer(...createCheckoutHandlers(), ...exploreHandlers);
   before(() => server.listen({ onUnhandledRequest: 'error' }));
   after(() => server.close());
 

@@ -13,47 +13,6 @@ const get = async (url: string) => {
   return { status: response.statusCode, body: response.json() };
 };
 
-describe('recommendations', () => {
-  const expected: [string, string[]][] = [
-    ['CL-01-GY,AU-07-MT', ['AU-01-SI', 'CL-11-SK', 'CL-08-GR', 'CL-10-SD']],
-    ['CL-01-GR', ['CL-09-GR', 'CL-14-GR', 'CL-07-GR', 'CL-04-RD']],
-    ['CL-01-GY', ['AU-06-MT', 'CL-05-PT', 'CL-09-BL', 'AU-03-PL']],
-    ['CL-01-GR,CL-01-GY', ['AU-06-MT', 'CL-09-GR', 'CL-07-GR', 'CL-14-GR']],
-    ['', ['AU-01-SI', 'AU-02-OG', 'AU-02-BL', 'AU-02-GG']],
-  ];
-  for (const [skus, list] of expected) {
-    test(`for "${skus || 'no SKUs'}" they are the spec's list`, async () => {
-      const { status, body } = await get(`/explore/api/recommendations?skus=${skus}`);
-      assert.equal(status, 200);
-      assert.deepEqual(
-        body.recommendations.map((r: { sku: string }) => r.sku),
-        list,
-      );
-    });
-  }
-
-  test('each links to its product page with the SKU', async () => {
-    const { body } = await get('/explore/api/recommendations?skus=CL-01-GR');
-    assert.deepEqual(body.recommendations[0], {
-      sku: 'CL-09-GR',
-      name: body.recommendations[0].name,
-      url: '/product/CL-09?sku=CL-09-GR',
-      image: '/cdn/img/product/CL-09-GR.svg',
-    });
-  });
-
-  test('no skus parameter is the same as none', async () => {
-    const { body } = await get('/explore/api/recommendations');
-    assert.equal(body.recommendations[0].sku, 'AU-01-SI');
-  });
-
-  test('well-formed but unknown SKUs are ignored', async () => {
-    const { status, body } = await get('/explore/api/recommendations?skus=CL-01-GR,ZZ-99-ZZ');
-    assert.equal(status, 200);
-    assert.equal(body.recommendations[0].sku, 'CL-09-GR');
-  });
-});
-
 describe('catalog', () => {
   test('all machines: 23, highest start price first', async () => {
     const { body } = await get('/explore/api/products');
@@ -115,12 +74,6 @@ describe('bad input gets a 400 naming the problem, never a 500', () => {
     ['/explore/api/products?category=tanks', 'category', /one of classic, autonomous/],
     ['/explore/api/products?sort=cheapest', 'sort', /one of price-desc, price-asc/],
     ['/explore/api/products?category=classic&category=autonomous', 'category', /must be a string|one of/],
-    ['/explore/api/recommendations?skus=CL-01-GR,not-a-sku', 'skus', /SKU like CL-01-GR/],
-    ['/explore/api/recommendations?skus=cl-01-gr', 'skus', /SKU like CL-01-GR/],
-    ['/explore/api/recommendations?skus=CL-01-GR,', 'skus', /SKU like CL-01-GR/],
-    ['/explore/api/recommendations?skus=a&skus=b', 'skus', /must be a string/],
-    [`/explore/api/recommendations?skus=${Array(51).fill('CL-01-GR').join(',')}`, 'skus', /at most 50/],
-    [`/explore/api/recommendations?skus=${'A'.repeat(5000)}`, 'skus', /at most 50/],
     ['/explore/api/stores/Store%20C', 'id', /store id like store-a/],
     [`/explore/api/stores/${'a'.repeat(41)}`, 'id', /store id like store-a/],
   ];

@@ -27,9 +27,5 @@ export async function buildExploreApp(options: Omit<ServiceOptions, 'team'>): Pr
     return store;
   });
 
-  addRoute(app, routes.recommendations, async ({ query }) => ({
-    recommendations: await catalog.recommendations(query.skus),
-  }));
-
   return app;
 }

@@ -1,14 +1,6 @@
 // Explore's data access: every query the service runs, in SQL, against its own schema.
 import type { Queryable } from '@tractor/shared/service';
-import type {
-  Category,
-  CategoryKey,
-  ProductTile,
-  Recommendation,
-  Store,
-  Teaser,
-} from '@tractor/shared/contracts/explore';
-import { recommend, type ColouredVariant } from './recommendations.js';
+import type { Category, CategoryKey, ProductTile, Store, Teaser } from '@tractor/shared/contracts/explore';
 
 const productImage = (sku: string) => `/cdn/img/product/${sku}.svg`;
 const storeImage = (id: string) => `/cdn/img/store/${id}.svg`;
@@ -65,24 +57,5 @@ export class Catalog {
       [id],
     );
     return row && { ...row, image: storeImage(row.id) };
-  }
-
-  async recommendations(skus: readonly string[]): Promise<Recommendation[]> {
-    const rows = await this.#db.query<{
-      sku: string;
-      product_id: string;
-      name: string;
-      red: number;
-      green: number;
-      blue: number;
-    }>('SELECT sku, product_id, name, red, green, blue FROM variant ORDER BY position');
-    const variants: (ColouredVariant & Recommendation)[] = rows.map((r) => ({
-      sku: r.sku,
-      name: r.name,
-      url: `/product/${r.product_id}?sku=${r.sku}`,
-      image: productImage(r.sku),
-      rgb: [r.red, r.green, r.blue],
-    }));
-    return recommend(variants, skus).map(({ sku, name, url, image }) => ({ sku, name, url, image }));
   }
 }

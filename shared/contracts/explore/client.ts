@@ -27,8 +27,4 @@ export class ExploreClient {
   store(id: string, signal?: AbortSignal) {
     return request(routes.store, { params: { id } }, { ...this.#options, signal });
   }
-
-  recommendations(skus: readonly string[], signal?: AbortSignal) {
-    return request(routes.recommendations, { query: { skus: skus.join(',') } }, { ...this.#options, signal });
-  }
 }

@@ -1,11 +1,9 @@
-// Explore's contract: the catalog browsing, stores and recommendations its service answers.
+// Explore's contract: the catalog browsing and stores its service answers.
 import * as z from 'zod/mini';
 import { defineRoutes } from '../http.js';
-import { ProductId, Sku, StoreId } from '../ids.js';
+import { ProductId, StoreId } from '../ids.js';
 
 export { ProductId, Sku, SKU_PATTERN, StoreId } from '../ids.js';
-/** At most this many SKUs per recommendations request (a full cart stays far below it). */
-export const MAX_SKUS = 50;
 
 export const CategoryKey = z.enum(['classic', 'autonomous']);
 export type CategoryKey = z.infer<typeof CategoryKey>;
@@ -34,29 +32,12 @@ export const Store = z.object({
 });
 export type Store = z.infer<typeof Store>;
 
-export const Recommendation = z.object({
-  sku: Sku,
-  name: z.string(),
-  url: z.string(),
-  image: z.string(),
-});
-export type Recommendation = z.infer<typeof Recommendation>;
-
 export const ProductSort = z.enum(['price-desc', 'price-asc']);
 
 export const ProductsQuery = z.object({
   category: z.optional(CategoryKey),
   sort: z._default(ProductSort, 'price-desc'),
 });
-
-/** "CL-01-GY,AU-07-MT" on the wire, a list of SKUs once parsed; empty means "no SKUs". */
-export const SkuList = z.pipe(
-  z.pipe(
-    z.string().check(z.maxLength(MAX_SKUS * 9, `must list at most ${MAX_SKUS} SKUs`)),
-    z.transform((text: string) => (text === '' ? [] : text.split(','))),
-  ),
-  z.array(Sku).check(z.maxLength(MAX_SKUS, `must list at most ${MAX_SKUS} SKUs`)),
-);
 
 /** Explore's data changes only when Explore deploys: reused for a minute, shown stale for a day while refreshed. */
 const CATALOGUE = { maxAge: 60, staleWhileRevalidate: 86_400, changesWith: 'deploy' } as const;
@@ -92,14 +73,6 @@ export const exploreRoutes = defineRoutes({
     cache: CATALOGUE,
     params: z.object({ id: StoreId }),
     response: Store,
-  },
-  recommendations: {
-    method: 'GET',
-    path: '/explore/api/recommendations',
-    cache: CATALOGUE,
-    // Unknown (well-formed) SKUs are ignored: a cart may hold a SKU the catalog no longer lists.
-    query: z.object({ skus: z._default(SkuList, []) }),
-    response: z.object({ recommendations: z.array(Recommendation) }),
   },
 });
 export type ExploreRoutes = typeof exploreRoutes;

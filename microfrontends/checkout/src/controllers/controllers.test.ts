@@ -2,6 +2,7 @@
 import { after, afterEach, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setupServer } from 'msw/node';
+import { exploreHandlers } from '@tractor/mocks/explore';
 import { checkoutRoutes } from '@tractor/shared/contracts/checkout';
 import { CheckoutClient } from '@tractor/shared/contracts/checkout/client';
 import { CART_UPDATED, cartUpdated, storeSelected } from '@tractor/shared/events';
@@ -27,7 +28,8 @@ function connected(host: FakeHost) {
 
 before(() => server.listen({ onUnhandledRequest: 'error' }));
 beforeEach(() => {
-  server.resetHandlers(...createCheckoutHandlers()); // a fresh, empty cart for each test
+  // A fresh, empty cart for each test; Explore's mock says which stores exist, as Explore's service does.
+  server.resetHandlers(...createCheckoutHandlers(), ...exploreHandlers);
   page = new EventTarget();
 });
 afterEach(() => {

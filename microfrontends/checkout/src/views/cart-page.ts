@@ -134,7 +134,7 @@ export class CheckoutCartPage extends LitElement {
         ${linkButton({ label: 'Checkout', href: '/checkout/checkout', variant: 'primary' })}
         ${linkButton({ label: 'Continue Shopping', href: '/' })}
       </div>
-      <explore-recommendations skus=${cart.lines.map((l) => l.sku).join(',')}></explore-recommendations>`;
+      <inspire-recommendations skus=${cart.lines.map((l) => l.sku).join(',')}></inspire-recommendations>`;
   }
 }
 

@@ -1,5 +1,5 @@
 // <decide-product-page>: /product/:id?sku= — the selected variant's picture, name, highlights, the variant list,
-// Checkout's <checkout-add-to-cart> and Explore's <explore-recommendations> for the selected SKU.
+// Checkout's <checkout-add-to-cart> and Inspire's <inspire-recommendations> for the selected SKU.
 import { LitElement, css, html } from 'lit';
 import { boundaryStyles, button, buttonStyles, markBoundary, pageStyles } from '@tractor/shared/ui';
 import { defineElement } from '@tractor/shared/spa';
@@ -150,7 +150,7 @@ export class DecideProductPage extends LitElement {
           <div class="buy"><checkout-add-to-cart sku=${selected.sku}></checkout-add-to-cart></div>
         </div>
       </article>
-      <explore-recommendations skus=${selected.sku}></explore-recommendations>`;
+      <inspire-recommendations skus=${selected.sku}></inspire-recommendations>`;
   }
 
   #placeholder() {

@@ -39,19 +39,6 @@ test('an unknown store is a 404 HttpError naming the field', async () => {
   assert.equal(error.field, 'id');
 });
 
-test('recommendations leave out the SKUs asked about', async () => {
-  const { recommendations } = await client.recommendations(['AU-01-SI']);
-  assert.equal(recommendations.length, 4);
-  assert.ok(!recommendations.some((r) => r.sku === 'AU-01-SI'));
-});
-
-test('a malformed SKU is a 400 naming the field', async () => {
-  const error = await client.recommendations(['CL-01-GR', 'nonsense']).catch((e: unknown) => e);
-  assert.ok(error instanceof HttpError);
-  assert.equal(error.status, 400);
-  assert.equal(error.field, 'skus');
-});
-
 test('a service that is down is an HttpError with its status', async () => {
   server.use(failRoute(exploreRoutes.home, 503));
   const error = await client.home().catch((e: unknown) => e);

@@ -2,7 +2,7 @@
 import { after, afterEach, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setupServer } from 'msw/node';
-import { exploreRoutes, type Recommendation } from '@tractor/shared/contracts/explore';
+import { exploreRoutes } from '@tractor/shared/contracts/explore';
 import { ExploreClient } from '@tractor/shared/contracts/explore/client';
 import { STORE_SELECTED } from '@tractor/shared/events';
 import { LocationController, ROUTING_EVENT } from '@tractor/shared/spa';
@@ -12,7 +12,6 @@ import { failRoute } from '@tractor/mocks/contract-handler';
 import type { CategoryListing } from '../model/category-listing.js';
 import { CatalogController } from './catalog-controller.js';
 import { LoadController } from './load-controller.js';
-import { RecommendationsController } from './recommendations-controller.js';
 import { StorePickerController } from './store-picker-controller.js';
 
 const server = setupServer(...exploreHandlers);
@@ -56,37 +55,18 @@ test('the catalog follows the URL while mounted and loads the matching category'
   );
 });
 
-test('recommendations ask again only when the SKUs change', async () => {
+test('a failed load renders the error state, and retry recovers', async () => {
+  server.use(failRoute(exploreRoutes.stores, 503));
   const host = new FakeHost();
-  let skus: readonly string[] = ['CL-01-GR'];
-  const recommendations = new RecommendationsController(host, client, () => skus);
+  const stores = new LoadController(host, async (signal) => (await client.stores(signal)).stores);
   host.connect();
-  await completed<readonly Recommendation[]>((r) => recommendations.render(r));
-
-  skus = ['CL-01-GR']; // a new array, the same SKUs
-  host.requestUpdate();
-  await host.updateComplete;
-  skus = ['CL-01-GY'];
-  host.requestUpdate();
-  await eventually(() => (requests.length === 2 ? true : undefined));
-  assert.deepEqual(
-    requests.map((u) => u.searchParams.get('skus')),
-    ['CL-01-GR', 'CL-01-GY'],
-  );
-});
-
-test('a failed request renders the error state, and retry recovers', async () => {
-  server.use(failRoute(exploreRoutes.recommendations, 503));
-  const host = new FakeHost();
-  const recommendations = new RecommendationsController(host, client, () => []);
-  host.connect();
-  const error = await eventually(() => recommendations.render({ error: (e) => e }));
+  const error = await eventually(() => stores.render({ error: (e) => e }));
   assert.match(String(error), /down/);
 
   server.resetHandlers();
-  await recommendations.retry();
-  const items = await completed<readonly Recommendation[]>((r) => recommendations.render(r));
-  assert.equal(items.length, 4);
+  await stores.retry();
+  const loaded = await completed<readonly { id: string }[]>((r) => stores.render(r));
+  assert.equal(loaded.length, 4);
 });
 
 test('the store picker loads stores, and a choice dispatches explore:store-selected with the id', async () => {

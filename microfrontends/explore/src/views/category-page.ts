@@ -1,13 +1,20 @@
 // <explore-category-page>: /products and /products/:category — heading, count, filter and product tiles,
 // highest start price first. Stays mounted while the shopper switches filters.
 import { LitElement, css, html } from 'lit';
-import { boundaryStyles, markBoundary, pageStyles } from '@tractor/shared/ui';
+import {
+  boundaryStyles,
+  failure,
+  markBoundary,
+  pageStyles,
+  stateStyles,
+  tilePlaceholders,
+  tileStyles,
+} from '@tractor/shared/ui';
 import { defineElement } from '@tractor/shared/spa';
 import { exploreClient } from '../client/explore-client.js';
 import { CatalogController } from '../controllers/catalog-controller.js';
 import type { CategoryListing } from '../model/category-listing.js';
-import { leadStyles, stateStyles, tileStyles } from './styles.js';
-import { failure, tilePlaceholders } from './states.js';
+import { leadStyles } from './styles.js';
 
 /** Tiles in the first two rows load at once (the first view's largest pictures); the rest when scrolled to. */
 const FIRST_ROWS = 8;

@@ -1,13 +1,11 @@
 // <explore-store-picker>: "choose a store" opens a modal dialog listing the stores; "select" closes it,
 // shows the chosen store and dispatches `explore:store-selected` with the store id to the host page.
 import { LitElement, css, html } from 'lit';
-import { boundaryStyles, button, buttonStyles, markBoundary } from '@tractor/shared/ui';
+import { boundaryStyles, button, buttonStyles, failure, markBoundary, stateStyles } from '@tractor/shared/ui';
 import { defineElement } from '@tractor/shared/spa';
 import type { Store } from '@tractor/shared/contracts/explore';
 import { exploreClient } from '../client/explore-client.js';
 import { StorePickerController } from '../controllers/store-picker-controller.js';
-import { stateStyles } from './styles.js';
-import { failure } from './states.js';
 
 export class ExploreStorePicker extends LitElement {
   static override styles = [

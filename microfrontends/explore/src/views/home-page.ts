@@ -1,20 +1,17 @@
-// <explore-home-page>: the two category teasers and recommendations.
+// <explore-home-page>: the two category teasers and Inspire's recommendations for two of the shop's machines.
 import { LitElement, css, html } from 'lit';
-import { boundaryStyles, markBoundary, pageStyles } from '@tractor/shared/ui';
+import { boundaryStyles, failure, markBoundary, pageStyles, stateStyles } from '@tractor/shared/ui';
 import type { Teaser } from '@tractor/shared/contracts/explore';
-import type { RecommendationsSeed } from '../controllers/recommendations-controller.js';
 import { defineElement, readSeed } from '@tractor/shared/spa';
 import { exploreClient } from '../client/explore-client.js';
 import { LoadController } from '../controllers/load-controller.js';
-import { leadStyles, stateStyles } from './styles.js';
-import { failure } from './states.js';
+import { leadStyles } from './styles.js';
 
 export const HOME_RECOMMENDATIONS = 'CL-01-GY,AU-07-MT';
 
 /** What a server-rendered home page was rendered with. */
 export interface HomeSeed {
   readonly teasers: readonly Teaser[];
-  readonly recommendations: RecommendationsSeed;
 }
 
 export class ExploreHomePage extends LitElement {
@@ -93,10 +90,7 @@ export class ExploreHomePage extends LitElement {
           </nav>`,
         error: () => failure('The categories', () => this.#home.retry()),
       })}
-      <explore-recommendations
-        skus=${HOME_RECOMMENDATIONS}
-        .seed=${readSeed<HomeSeed>(this)?.recommendations}
-      ></explore-recommendations>`;
+      <inspire-recommendations skus=${HOME_RECOMMENDATIONS}></inspire-recommendations>`;
   }
 }
 

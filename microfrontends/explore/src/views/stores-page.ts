@@ -1,12 +1,19 @@
 // <explore-stores-page>: where to pick up a tractor.
 import { LitElement, css, html } from 'lit';
-import { boundaryStyles, markBoundary, pageStyles } from '@tractor/shared/ui';
+import {
+  boundaryStyles,
+  failure,
+  markBoundary,
+  pageStyles,
+  stateStyles,
+  tilePlaceholders,
+  tileStyles,
+} from '@tractor/shared/ui';
 import type { Store } from '@tractor/shared/contracts/explore';
 import { defineElement, readSeed } from '@tractor/shared/spa';
 import { exploreClient } from '../client/explore-client.js';
 import { LoadController } from '../controllers/load-controller.js';
-import { leadStyles, stateStyles, tileStyles } from './styles.js';
-import { failure, tilePlaceholders } from './states.js';
+import { leadStyles } from './styles.js';
 
 export class ExploreStoresPage extends LitElement {
   static override styles = [

@@ -1,9 +1,9 @@
 // Recommendations for whatever SKUs the host shows; asks again only when the list really changes.
 import type { ReactiveControllerHost } from 'lit';
 import type { StatusRenderer } from '@lit/task';
-import type { Recommendation } from '@tractor/shared/contracts/explore';
+import type { Recommendation } from '@tractor/shared/contracts/inspire';
 import { SeededTask, readSeed } from '@tractor/shared/spa';
-import type { ExploreClient } from '../client/explore-client.js';
+import type { InspireClient } from '../client/inspire-client.js';
 import { formatSkuList, parseSkuList } from '../model/sku-list.js';
 
 /** What server-rendered recommendations were rendered with: the SKUs and their recommendations. */
@@ -15,7 +15,7 @@ export interface RecommendationsSeed {
 export class RecommendationsController {
   readonly #task: SeededTask<[string], readonly Recommendation[]>;
 
-  constructor(host: ReactiveControllerHost, client: ExploreClient, skus: () => readonly string[]) {
+  constructor(host: ReactiveControllerHost, client: InspireClient, skus: () => readonly string[]) {
     this.#task = new SeededTask(host, {
       // The key is a string, so a new array with the same SKUs does not ask again.
       task: async ([key], { signal }) =>

@@ -1,15 +1,20 @@
-// <explore-recommendations skus="CL-01-GY,AU-07-MT">: four variants in colours near the given SKUs'.
+// <inspire-recommendations skus="CL-01-GY,AU-07-MT">: four variants in colours near the given SKUs'.
 // `skus` is an attribute (comma-separated) and a property (array); changing either asks again.
 import { LitElement, css, html } from 'lit';
-import { boundaryStyles, markBoundary } from '@tractor/shared/ui';
+import {
+  boundaryStyles,
+  failure,
+  markBoundary,
+  stateStyles,
+  tilePlaceholders,
+  tileStyles,
+} from '@tractor/shared/ui';
 import { defineElement } from '@tractor/shared/spa';
-import { exploreClient } from '../client/explore-client.js';
+import { inspireClient } from '../client/inspire-client.js';
 import { RecommendationsController } from '../controllers/recommendations-controller.js';
 import { formatSkuList, parseSkuList } from '../model/sku-list.js';
-import { stateStyles, tileStyles } from './styles.js';
-import { failure, tilePlaceholders } from './states.js';
 
-export class ExploreRecommendations extends LitElement {
+export class InspireRecommendations extends LitElement {
   static override properties = {
     skus: {
       converter: {
@@ -40,7 +45,7 @@ export class ExploreRecommendations extends LitElement {
 
   declare skus: readonly string[];
 
-  readonly #recommendations = new RecommendationsController(this, exploreClient, () => this.skus);
+  readonly #recommendations = new RecommendationsController(this, inspireClient, () => this.skus);
 
   constructor() {
     super();
@@ -49,7 +54,7 @@ export class ExploreRecommendations extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback();
-    markBoundary(this, 'explore');
+    markBoundary(this, 'inspire');
   }
 
   override render() {
@@ -77,10 +82,10 @@ export class ExploreRecommendations extends LitElement {
   }
 }
 
-defineElement('explore-recommendations', ExploreRecommendations);
+defineElement('inspire-recommendations', InspireRecommendations);
 
 declare global {
   interface HTMLElementTagNameMap {
-    'explore-recommendations': ExploreRecommendations;
+    'inspire-recommendations': InspireRecommendations;
   }
 }

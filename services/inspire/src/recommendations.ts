@@ -1,6 +1,9 @@
+import type { Recommendation } from '@tractor/shared/contracts/inspire';
+
 // Recommendations by colour: average the colours of the given SKUs and return the variants nearest to that
 // colour (Euclidean RGB distance), leaving out the given SKUs. Ties keep catalog order. Without any known
-// SKU there is no colour to compare with, so the first variants of the catalog stand in.
+// SKU there is no colour to compare with, so the first variants of the catalog stand in. Plain functions: the
+// service runs them on its database's variants, Inspire's mock on the same data module (src/data.ts).
 
 export interface ColouredVariant {
   readonly sku: string;
@@ -24,4 +27,14 @@ export function recommend<V extends ColouredVariant>(
     .sort((a, b) => a.distance - b.distance || a.position - b.position)
     .slice(0, count)
     .map((c) => c.variant);
+}
+
+/** A variant as the contract shows it: its product page (with the variant chosen) and its picture. */
+export function toRecommendation(variant: {
+  readonly sku: string;
+  readonly productId: string;
+  readonly name: string;
+}): Recommendation {
+  const { sku, productId, name } = variant;
+  return { sku, name, url: `/product/${productId}?sku=${sku}`, image: `/cdn/img/product/${sku}.svg` };
 }

@@ -1,4 +1,4 @@
-/** The `skus` attribute of <explore-recommendations>: "CL-01-GY, AU-07-MT" → ["CL-01-GY", "AU-07-MT"]. */
+/** The `skus` attribute of <inspire-recommendations>: "CL-01-GY, AU-07-MT" → ["CL-01-GY", "AU-07-MT"]. */
 export function parseSkuList(text: string | null | undefined): string[] {
   const skus = (text ?? '')
     .split(/[\s,]+/)

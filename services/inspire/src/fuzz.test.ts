@@ -1,0 +1,23 @@
+// Fuzzed contract: valid and systematically broken requests for every route of Inspire's service (see
+// shared/service/fuzz.ts). No 5xx, every 4xx JSON naming the problem, every valid request answered.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { inspireRoutes as r } from '@tractor/shared/contracts/inspire';
+import { fuzzService } from '@tractor/shared/service/fuzz';
+import { openTestApp } from './test-app.js';
+
+let service: Awaited<ReturnType<typeof openTestApp>>;
+before(async () => (service = await openTestApp()));
+after(() => service.close());
+
+test('fuzzed requests to every route: no 5xx, every 4xx says what is wrong, valid ones succeed', async () => {
+  const report = await fuzzService(service.app, [
+    {
+      route: r.recommendations,
+      valid: [{}, { query: { skus: 'CL-01-GR,CL-01-GY' } }, { query: { skus: 'AU-07-MT' } }],
+    },
+  ]);
+  console.log(`inspire: ${JSON.stringify(report)}`);
+  assert.equal(report.serverErrors, 0);
+  assert.ok(report.tried > 100);
+});

@@ -1,0 +1,12 @@
+// Inspire's service process: `npm start -w @tractor/inspire-service`.
+import path from 'node:path';
+import { runService } from '@tractor/shared/service';
+import { renderer } from '@tractor/inspire/ssr';
+import { buildInspireApp } from './app.js';
+
+await runService({
+  team: 'inspire',
+  serviceDir: path.join(import.meta.dirname, '..'),
+  renderer,
+  build: (db, common) => buildInspireApp({ db, ...common }),
+});
