@@ -1,6 +1,7 @@
 import { expect, test } from './fixtures.js';
 
 const EXPLORE = 'rgb(194, 65, 12)';
+const INSPIRE = 'rgb(126, 34, 206)';
 
 test('the boundary toggle outlines team parts, also inside shadow roots, and survives a reload', async ({
   page,
@@ -15,14 +16,18 @@ test('the boundary toggle outlines team parts, also inside shadow roots, and sur
 
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-pressed', 'true');
-  for (const part of [header, nested, page.locator('explore-home-page')]) {
+  for (const [part, colour] of [
+    [header, EXPLORE],
+    [nested, INSPIRE],
+    [page.locator('explore-home-page'), EXPLORE],
+  ] as const) {
     await expect(part).toHaveCSS('outline-style', 'solid');
     await expect(part).toHaveCSS('outline-width', '3px');
-    await expect(part).toHaveCSS('outline-color', EXPLORE);
+    await expect(part).toHaveCSS('outline-color', colour);
   }
   await expect(header).toHaveAttribute('data-boundary', 'explore');
   await expect(page.locator('explore-home-page')).toHaveAttribute('data-boundary-page', 'explore');
-  expect(await nested.evaluate((el) => getComputedStyle(el, '::after').content)).toBe('"explore"');
+  expect(await nested.evaluate((el) => getComputedStyle(el, '::after').content)).toBe('"inspire"');
 
   await page.reload();
   await expect(page.getByRole('button', { name: 'Team boundaries' })).toHaveAttribute('aria-pressed', 'true');

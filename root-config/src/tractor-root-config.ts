@@ -4,6 +4,7 @@ import { navigateToUrl, registerApplication, start, triggerAppChange } from 'sin
 import { constructApplications, constructLayoutEngine, constructRoutes } from 'single-spa-layout';
 import { interceptLinks } from '@tractor/shared/spa';
 import { setupBoundaryToggle } from './boundaries.js';
+import { setupFocusOnNavigation } from './focus.js';
 import { importModule, loadFragments, loadPage } from './modules.js';
 import { errorScreen, loadingScreen, setupRetry } from './screens.js';
 import { adoptServerLayout } from './server-layout.js';
@@ -65,6 +66,7 @@ function startStore() {
 
   applications.forEach(registerApplication);
   layoutEngine.activate();
+  setupFocusOnNavigation();
   start({ urlRerouteOnly: true });
 
   interceptLinks(navigateToUrl);

@@ -112,22 +112,25 @@ export class CheckoutCartPage extends LitElement {
     </ul>`;
   }
 
+  // One heading for every state: the same element stays when the basket arrives, so focus on it stays too.
   override render() {
+    return html`<h1>Basket</h1>
+      ${this.#content()}`;
+  }
+
+  #content() {
     const state = this.#cart.state;
     if (state.kind === 'loading') {
-      return html`<h1>Basket</h1>
-        <div class="placeholder" role="status" aria-label="Loading the basket"></div>`;
+      return html`<div class="placeholder" role="status" aria-label="Loading the basket"></div>`;
     }
     if (state.kind === 'failed') {
-      return html`<h1>Basket</h1>
-        <div role="alert">
-          <p class="problem">The basket cannot be shown right now.</p>
-          ${button({ label: 'try again', onClick: () => void this.#cart.load() })}
-        </div>`;
+      return html`<div role="alert">
+        <p class="problem">The basket cannot be shown right now.</p>
+        ${button({ label: 'try again', onClick: () => void this.#cart.load() })}
+      </div>`;
     }
     const { cart } = state;
-    return html`<h1>Basket</h1>
-      ${this.#lines(cart)}
+    return html`${this.#lines(cart)}
       ${this.#cart.problem ? html`<p class="problem" role="alert">${this.#cart.problem}</p>` : nothing}
       <p class="total">Total: ${formatPrice(cart.total)}</p>
       <div class="actions">

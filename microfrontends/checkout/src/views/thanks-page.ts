@@ -1,5 +1,5 @@
 // <checkout-thanks-page>: /checkout/thanks — the thanks, and about a second of confetti. canvas-confetti is
-// loaded here only (a lazy chunk), never on other pages.
+// loaded here only (a lazy chunk), never on other pages, and not at all for a shopper who asked for less motion.
 import { LitElement, html } from 'lit';
 import { boundaryStyles, buttonStyles, linkButton, markBoundary, pageStyles } from '@tractor/shared/ui';
 import { defineElement } from '@tractor/shared/spa';
@@ -8,6 +8,7 @@ import { checkoutPageStyles } from './styles.js';
 const COLOURS = ['#FFDE54', '#FF5A54', '#54FF90'];
 
 async function celebrate(durationMs = 1000) {
+  if (matchMedia('(prefers-reduced-motion: reduce)').matches) return;
   const { default: confetti } = await import(/* webpackChunkName: "confetti" */ 'canvas-confetti');
   const end = performance.now() + durationMs;
   (function burst() {
