@@ -1,15 +1,16 @@
-// An msw handler for one contract route. It parses the request with the contract's schemas, so a mock
-// answers bad input with the same 400 JSON as the real service, and its resolver must return the
-// contract's response type: a mock cannot drift from the contract without failing to compile.
+// An msw handler for one contract route. It parses the request with the services' own parser and the
+// contract's schemas, so a mock answers bad input with the same 400 JSON as the real service; it answers with
+// the contract's success status and caching rule; and its resolver must return the contract's response type:
+// a mock cannot drift from the contract without failing to compile.
 import { http, HttpResponse, type HttpHandler, type JsonBodyType } from 'msw';
 import {
   cacheControl,
   HttpError,
+  parseRequest,
   type ApiError,
   type ParsedRequest,
   type RouteDefinition,
   type RouteOutput,
-  type Schema,
 } from '@tractor/shared/contracts/http';
 
 const reasons: Record<number, string> = {
@@ -26,18 +27,6 @@ function errorResponse(status: number, message: string, field?: string) {
   return HttpResponse.json(body, { status });
 }
 
-function parse(schema: Schema | undefined, value: unknown, part: string): unknown {
-  if (!schema) return part === 'body' ? undefined : {};
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  throw new HttpError(
-    400,
-    `${part}.${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'is not valid'}`,
-    String(issue?.path[0] ?? part),
-  );
-}
-
 export type MockResolver<R extends RouteDefinition> = (
   input: ParsedRequest<R>,
   request: Request,
@@ -50,13 +39,15 @@ export function mockRoute<R extends RouteDefinition>(route: R, resolver: MockRes
     try {
       const url = new URL(request.url);
       const body = route.body ? await request.json().catch(() => undefined) : undefined;
-      const input = {
-        params: parse(route.params, { ...params }, 'params'),
-        query: parse(route.query, Object.fromEntries(url.searchParams), 'query'),
-        body: parse(route.body, body, 'body'),
-      } as ParsedRequest<R>;
-      // The contract's caching rule, as the service sends it.
+      // The services' own parser: the same 400, naming the same field, for the same bad input.
+      const input = parseRequest(route, {
+        params: { ...params },
+        query: Object.fromEntries(url.searchParams),
+        body,
+      });
+      // The contract's success status and caching rule, as the service sends them.
       return HttpResponse.json((await resolver(input, request)) as JsonBodyType, {
+        status: route.status ?? 200,
         headers: { 'cache-control': cacheControl(route.cache) },
       });
     } catch (error) {

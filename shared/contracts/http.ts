@@ -99,6 +99,50 @@ export class HttpError extends Error {
   }
 }
 
+/** zod/mini ships no message texts: say what was expected in plain words. */
+function describe(issue: z.core.$ZodIssue): string {
+  if (issue.message && issue.message !== 'Invalid input') return issue.message;
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? 'is required' : `must be a ${issue.expected}`;
+    case 'invalid_value':
+      return `must be one of ${issue.values.map(String).join(', ')}`;
+    case 'too_big':
+      return `must be at most ${String(issue.maximum)}`;
+    case 'too_small':
+      return `must be at least ${String(issue.minimum)}`;
+    case 'unrecognized_keys':
+      return `has unknown keys ${issue.keys.join(', ')}`;
+    default:
+      return 'is not valid';
+  }
+}
+
+function parsePart(schema: Schema | undefined, value: unknown, part: 'params' | 'query' | 'body'): unknown {
+  if (!schema) return part === 'body' ? undefined : {};
+  const result = schema.safeParse(part === 'body' ? value : { ...(value as object) }, { reportInput: true });
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const where = issue?.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('') ?? '';
+  const field = String(issue?.path[0] ?? part);
+  throw new HttpError(400, `${part}${where}: ${issue ? describe(issue) : 'is not valid'}`, field);
+}
+
+/**
+ * A request's params, query and body, parsed with its route's schemas — by the services and the mocks alike, so
+ * both refuse bad input with the same 400 naming the same field.
+ */
+export function parseRequest<R extends RouteDefinition>(
+  route: R,
+  raw: { readonly params?: unknown; readonly query?: unknown; readonly body?: unknown },
+): ParsedRequest<R> {
+  return {
+    params: parsePart(route.params, raw.params, 'params'),
+    query: parsePart(route.query, raw.query, 'query'),
+    body: parsePart(route.body, raw.body, 'body'),
+  } as ParsedRequest<R>;
+}
+
 export function buildPath(path: string, params: Readonly<Record<string, unknown>> = {}): string {
   return path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(String(params[name] ?? '')));
 }

@@ -12,9 +12,10 @@ import Fastify, {
 } from 'fastify';
 import compress from '@fastify/compress';
 import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import { HttpError, type ApiError } from '../contracts/http.js';
+import { HttpError, type ApiError, type RouteDefinition } from '../contracts/http.js';
 import { newTraceId, traceIdOf } from '../contracts/trace.js';
 import type { Database } from './db.js';
+import { recordApiRoutes, serveOpenApi } from './openapi.js';
 import { NOSNIFF } from './security.js';
 
 export interface ServiceOptions {
@@ -24,6 +25,10 @@ export interface ServiceOptions {
   readonly logger?: FastifyServerOptions['logger'];
   /** The migrations this version needs (file names): ready only when all are applied. */
   readonly migrations?: readonly string[];
+  /** The team's contract routes: documented at /<team>/api/openapi.json. */
+  readonly routes?: Readonly<Record<string, RouteDefinition>>;
+  /** Serve the docs page, /<team>/api/docs (the dev modes). */
+  readonly docs?: boolean;
 }
 
 export function apiError(statusCode: number, message: string, field?: string): ApiError {
@@ -93,6 +98,10 @@ export async function createServiceApp(options: ServiceOptions): Promise<Fastify
   });
 
   await app.register(compress, { threshold: 1024 });
+
+  // The contract as OpenAPI; then every API route the team registers is recorded, to be checked against it.
+  if (options.routes) serveOpenApi(app, options.team, options.routes, { docs: options.docs ?? false });
+  recordApiRoutes(app, options.team);
 
   // Live: the process answers (restart it if not). Ready: its database answers and has every migration of this
   // version applied (send it traffic only then). /health is readiness, for those who ask only one thing.

@@ -13,3 +13,4 @@ export { answerErrorsAsJson, apiError, createServiceApp, type ServiceOptions } f
 export { runService, type RunOptions } from './run.js';
 export { NOSNIFF, SECURITY_HEADERS } from './security.js';
 export { forget } from './answers.js';
+export { apiRoutesOf, openApiDocument, openApiPath } from './openapi.js';

@@ -1,18 +1,15 @@
 // Registers a contract route on a fastify app: the request's params, query and body are parsed with the
 // contract's schemas before the handler runs; anything that does not parse is a 400 naming the field.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type * as z from 'zod/mini';
 import {
   HttpError,
+  parseRequest,
   type ParsedRequest,
   type RouteDefinition,
   type RouteOutput,
-  type Schema,
 } from '../contracts/http.js';
 
 import { answersOf, sendAnswer } from './answers.js';
-
-type Part = 'params' | 'query' | 'body';
 
 /** 400: the request does not make sense; `field` names what is wrong. */
 export class BadRequest extends HttpError {
@@ -49,35 +46,6 @@ export class GatewayTimeout extends HttpError {
   }
 }
 
-/** zod/mini ships no message texts: say what was expected in plain words. */
-function describe(issue: z.core.$ZodIssue): string {
-  if (issue.message && issue.message !== 'Invalid input') return issue.message;
-  switch (issue.code) {
-    case 'invalid_type':
-      return issue.input === undefined ? 'is required' : `must be a ${issue.expected}`;
-    case 'invalid_value':
-      return `must be one of ${issue.values.map(String).join(', ')}`;
-    case 'too_big':
-      return `must be at most ${String(issue.maximum)}`;
-    case 'too_small':
-      return `must be at least ${String(issue.minimum)}`;
-    case 'unrecognized_keys':
-      return `has unknown keys ${issue.keys.join(', ')}`;
-    default:
-      return 'is not valid';
-  }
-}
-
-function parsePart(schema: Schema | undefined, value: unknown, part: Part): unknown {
-  if (!schema) return part === 'body' ? undefined : {};
-  const result = schema.safeParse(part === 'body' ? value : { ...(value as object) }, { reportInput: true });
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const where = issue?.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('') ?? '';
-  const field = String(issue?.path[0] ?? part);
-  throw new BadRequest(field, `${part}${where}: ${issue ? describe(issue) : 'is not valid'}`);
-}
-
 export type RouteHandler<R extends RouteDefinition> = (
   input: ParsedRequest<R>,
   context: { request: FastifyRequest; reply: FastifyReply },
@@ -88,12 +56,7 @@ export function addRoute<R extends RouteDefinition>(
   route: R,
   handler: RouteHandler<R>,
 ): void {
-  const parse = (request: FastifyRequest) =>
-    ({
-      params: parsePart(route.params, request.params, 'params'),
-      query: parsePart(route.query, request.query, 'query'),
-      body: parsePart(route.body, request.body, 'body'),
-    }) as ParsedRequest<R>;
+  const parse = (request: FastifyRequest) => parseRequest(route, request);
   const rule = route.cache;
   if (route.method === 'GET' && rule) {
     // A route whose answers may be reused: the same URL gets the same bytes, from memory, until the data

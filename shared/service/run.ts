@@ -1,4 +1,4 @@
-// Starts a team's service from the environment: PORT, HOST, DATABASE_URL or DATA_DIR, LOG_LEVEL.
+// Starts a team's service from the environment: PORT, HOST, DATABASE_URL or DATA_DIR, LOG_LEVEL, DEVTOOLS.
 // Opens the database, applies migrations (seeding a new one), listens, and closes cleanly on SIGINT/SIGTERM.
 // A service folder has the same shape for every team: migrations/ and .data/ (PGlite).
 import { readdir } from 'node:fs/promises';
@@ -21,7 +21,7 @@ export interface RunOptions {
   /** Builds the app; `common` holds what every service gets: its logger. */
   readonly build: (
     db: Database,
-    common: { logger: FastifyServerOptions['logger']; migrations: readonly string[] },
+    common: { logger: FastifyServerOptions['logger']; migrations: readonly string[]; docs: boolean },
   ) => Promise<FastifyInstance>;
 }
 
@@ -39,6 +39,8 @@ export async function runService(options: RunOptions): Promise<void> {
   const app = await options.build(db, {
     logger: { level: env.LOG_LEVEL ?? 'info' },
     migrations: (await readdir(migrationsDir)).filter((f) => f.endsWith('.sql')),
+    // The dev modes (npm start, npm run dev) show the API's docs page.
+    docs: env.DEVTOOLS === 'on',
   });
   if (options.renderer) {
     const version = builtVersion(path.join(options.serviceDir, '../../microfrontends', options.team));

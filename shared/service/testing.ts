@@ -3,7 +3,9 @@
 // test files run side by side on one server without seeing each other's tables.
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import assert from 'node:assert/strict';
 import { migrate, openDatabase, type Database } from './db.js';
+import { apiRoutesOf } from './openapi.js';
 
 export interface TestDatabase {
   readonly db: Database;
@@ -52,4 +54,20 @@ export async function openTestService(
       await close();
     },
   };
+}
+
+/**
+ * The service's OpenAPI document (GET /<team>/api/openapi.json) lists exactly the API routes it registered:
+ * every contract route is served, and nothing is served that the contract does not say.
+ */
+export async function documentedRoutesAreServed(app: FastifyInstance, team: string) {
+  const response = await app.inject({ method: 'GET', url: `/${team}/api/openapi.json` });
+  assert.equal(response.statusCode, 200);
+  const document = response.json() as { openapi: string; paths: Record<string, Record<string, unknown>> };
+  assert.equal(document.openapi, '3.1.0');
+  const documented = Object.entries(document.paths)
+    .flatMap(([path, operations]) => Object.keys(operations).map((m) => `${m.toUpperCase()} ${path}`))
+    .sort();
+  assert.ok(documented.length > 0);
+  assert.deepEqual(apiRoutesOf(app), documented);
 }

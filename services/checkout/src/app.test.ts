@@ -7,6 +7,7 @@ import { setupServer } from 'msw/node';
 import { exploreRoutes } from '@tractor/shared/contracts/explore';
 import { exploreHandlers } from '@tractor/mocks/explore';
 import { failRoute } from '@tractor/mocks/contract-handler';
+import { documentedRoutesAreServed } from '@tractor/shared/service/testing';
 import { openTestApp } from './test-app.js';
 
 let service: Awaited<ReturnType<typeof openTestApp>>;
@@ -419,3 +420,6 @@ describe('caching cannot serve a wrong answer', () => {
     assert.equal((await s.cart()).body.quantity, 2);
   });
 });
+
+test('GET /checkout/api/openapi.json documents exactly the routes the service serves', () =>
+  documentedRoutesAreServed(service.app, 'checkout'));

@@ -37,7 +37,7 @@ export interface CheckoutOptions extends Omit<ServiceOptions, 'team'> {
 }
 
 export async function buildCheckoutApp(options: CheckoutOptions): Promise<FastifyInstance> {
-  const app = await createServiceApp({ ...options, team: 'checkout' });
+  const app = await createServiceApp({ ...options, team: 'checkout', routes });
   await app.register(cookie);
   const orders = new Orders(options.db);
   const cookieOptions: CookieSerializeOptions = {

@@ -9,11 +9,16 @@ import { createCheckoutHandlers } from '@tractor/mocks/checkout';
 import { exploreHandlers } from '@tractor/mocks/explore';
 import { openTestApp } from './test-app.js';
 
-/** fetch with a cookie jar of one cookie, like a browser tab. */
+/** Each answer's "METHOD path status", as the client saw it. */
+let seen: string[] = [];
+
+/** fetch with a cookie jar of one cookie, like a browser tab; it notes each answer's status. */
 function browserLikeFetch(): typeof fetch {
   let cookie = '';
   return async (input, init) => {
-    const response = await fetch(input, { ...init, headers: { ...init?.headers, cookie } });
+    // globalThis.fetch at call time: msw's, once the mock's server listens.
+    const response = await globalThis.fetch(input, { ...init, headers: { ...init?.headers, cookie } });
+    seen.push(`${init?.method ?? 'GET'} ${new URL(String(input)).pathname} ${response.status}`);
     const set = response.headers.getSetCookie().find((c) => c.startsWith('c_cart='));
     if (set) cookie = set.split(';')[0]!;
     return response;
@@ -21,6 +26,7 @@ function browserLikeFetch(): typeof fetch {
 }
 
 async function exercise(client: CheckoutClient) {
+  seen = [];
   assert.deepEqual(await client.cart(), { lines: [], quantity: 0, total: 0 });
   await client.addToCart('CL-01-GR');
   await client.addToCart('CL-01-GR');
@@ -77,6 +83,9 @@ async function exercise(client: CheckoutClient) {
   assert.equal(order.total, 11400);
   assert.equal(order.storeId, 'store-c');
   assert.equal((await client.cart()).quantity, 0, 'the order emptied the cart');
+  // The contract's success statuses: 201 for the order made, 200 for the rest.
+  assert.equal(seen.filter((s) => s === 'POST /checkout/api/orders 201').length, 1);
+  assert.equal(seen.filter((s) => s.endsWith(' 201')).length, 1);
 }
 
 const explore = setupServer(...exploreHandlers);
@@ -106,5 +115,5 @@ describe('msw mock', () => {
   after(() => server.close());
 
   test('answers in the contract’s shapes and refuses bad input alike', () =>
-    exercise(new CheckoutClient({ baseUrl: 'http://mock.test' })));
+    exercise(new CheckoutClient({ baseUrl: 'http://mock.test', fetch: browserLikeFetch() })));
 });

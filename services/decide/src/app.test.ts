@@ -2,6 +2,7 @@
 // Set TEST_DATABASE_URL=postgres://… to run the same tests on a real PostgreSQL.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { documentedRoutesAreServed } from '@tractor/shared/service/testing';
 import { openTestApp } from './test-app.js';
 
 let service: Awaited<ReturnType<typeof openTestApp>>;
@@ -94,3 +95,6 @@ describe('operations', () => {
     assert.match(metrics.body, /service="decide"/);
   });
 });
+
+test('GET /decide/api/openapi.json documents exactly the routes the service serves', () =>
+  documentedRoutesAreServed(service.app, 'decide'));

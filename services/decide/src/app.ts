@@ -5,7 +5,7 @@ import { addRoute, createServiceApp, NotFound, type ServiceOptions } from '@trac
 import { Products } from './products.js';
 
 export async function buildDecideApp(options: Omit<ServiceOptions, 'team'>): Promise<FastifyInstance> {
-  const app = await createServiceApp({ ...options, team: 'decide' });
+  const app = await createServiceApp({ ...options, team: 'decide', routes });
   const products = new Products(options.db);
 
   addRoute(app, routes.product, async ({ params }) => {

@@ -5,7 +5,7 @@ import { addRoute, createServiceApp, NotFound, type ServiceOptions } from '@trac
 import { Catalog } from './catalog.js';
 
 export async function buildExploreApp(options: Omit<ServiceOptions, 'team'>): Promise<FastifyInstance> {
-  const app = await createServiceApp({ ...options, team: 'explore' });
+  const app = await createServiceApp({ ...options, team: 'explore', routes });
   const catalog = new Catalog(options.db);
 
   addRoute(app, routes.home, async () => ({ teasers: await catalog.teasers() }));

@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { variants } from './data.js';
 import { Variants } from './variants.js';
+import { documentedRoutesAreServed } from '@tractor/shared/service/testing';
 import { openTestApp } from './test-app.js';
 
 let service: Awaited<ReturnType<typeof openTestApp>>;
@@ -79,3 +80,6 @@ describe('bad input gets a 400 naming the problem, never a 500', () => {
     });
   }
 });
+
+test('GET /inspire/api/openapi.json documents exactly the routes the service serves', () =>
+  documentedRoutesAreServed(service.app, 'inspire'));

@@ -6,7 +6,7 @@ import { recommend, toRecommendation } from './recommendations.js';
 import { Variants } from './variants.js';
 
 export async function buildInspireApp(options: Omit<ServiceOptions, 'team'>): Promise<FastifyInstance> {
-  const app = await createServiceApp({ ...options, team: 'inspire' });
+  const app = await createServiceApp({ ...options, team: 'inspire', routes });
   const variants = new Variants(options.db);
 
   addRoute(app, routes.recommendations, async ({ query }) => ({
