@@ -16,7 +16,17 @@ test('a team importing another team, and an undeclared package, are caught', () 
     writeFileSync(path.join(root, file), text);
   };
   try {
-    write('package.json', JSON.stringify({ workspaces: ['shared', 'microfrontends/*', 'services/*'] }));
+    write(
+      'package.json',
+      JSON.stringify({ workspaces: ['shared', 'mocks', 'microfrontends/*', 'services/*'] }),
+    );
+    write(
+      'mocks/package.json',
+      JSON.stringify({ name: '@tractor/mocks', dependencies: { '@tractor/beta-service': '*' } }),
+    );
+    // A team's mock may read its own team's data module, not another team's mock or data.
+    write('mocks/beta/handlers.ts', "import { rows } from '@tractor/beta-service/data';");
+    write('mocks/alpha/handlers.ts', "import { rows } from '../beta/handlers.js';");
     write('shared/package.json', JSON.stringify({ name: '@tractor/shared' }));
     write('shared/contracts/beta.ts', 'export const routes = {};');
     write(
@@ -48,6 +58,7 @@ test('a team importing another team, and an undeclared package, are caught', () 
     );
     const found = checkBoundaries(root).map((v) => `${v.file} ${v.specifier}: ${v.reason}`);
     assert.deepEqual(found, [
+      "mocks/alpha/handlers.ts ../beta/handlers.js: imports team beta's file",
       "microfrontends/alpha/src/bad.ts ../../beta/src/model.js: imports team beta's file",
       "microfrontends/alpha/src/bad.ts @tractor/beta-service: imports team beta's package",
       'microfrontends/alpha/src/bad.ts left-pad: left-pad is not declared in microfrontends/alpha/package.json',

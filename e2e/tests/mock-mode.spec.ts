@@ -42,10 +42,26 @@ test('the spec’s journey works in mock mode, with no service running', async (
   expect(apiResponses.length).toBeGreaterThan(0);
 });
 
-test('mock mode serves home, categories and stores from the mocks', async ({ page, problems }) => {
+test('mock mode shows what the store shows: the whole catalogue, the same counts and recommendations', async ({
+  page,
+  problems,
+}) => {
   problems.allowOrigin(MOCK);
   await page.goto(`${MOCK}/`);
-  await expect(page.getByRole('region', { name: 'Recommendations' }).getByRole('link')).toHaveCount(4);
+  // The mocks answer from the services' own data modules, with the services' own algorithm.
+  await expect(page.getByRole('region', { name: 'Recommendations' }).getByRole('link')).toHaveText([
+    'TerraFirma AutoCultivator T-300 Silver',
+    'Scandinavia Sower Baltic Blue',
+    'Holland Hamster Polder Green',
+    'Global Gallant Sahara Dawn',
+  ]);
+  await page.locator('explore-header').getByRole('link', { name: 'Machines' }).click();
+  await expect(page.getByText('23 products')).toBeVisible();
+  await page.getByRole('link', { name: 'Classics' }).click();
+  await expect(page.getByText('15 products')).toBeVisible();
+  await page.getByRole('link', { name: /Fieldmaster Classic/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Fieldmaster Classic');
+  await expect(page.locator('checkout-add-to-cart')).toContainText('6200 Ø');
   await page.locator('explore-header').getByRole('link', { name: 'Stores' }).click();
   await expect(page.locator('explore-stores-page .tile')).toHaveCount(4);
 });

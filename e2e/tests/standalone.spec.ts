@@ -27,7 +27,7 @@ test('Explore alone: its pages from its mocks, the switcher, other teams’ frag
 
   await bar.getByRole('link', { name: 'Machines' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('All Machines');
-  await expect(page.getByText('5 products')).toBeVisible(); // the mock's catalog, not the shop's
+  await expect(page.getByText('23 products')).toBeVisible(); // the mock answers from the seed's data
 });
 
 test('Explore alone: a mocked failure shows the error state', async ({ page, problems }) => {

@@ -1,27 +1,12 @@
-// Checkout's service, mocked. It keeps a cart and stock in memory, so mock mode behaves like the real service:
+// Checkout's service, mocked, on Checkout's data module (the source of the service's seed: every variant, its
+// price and opening stock). It keeps a cart and stock in memory, so mock mode behaves like the real service:
 // adding raises quantities, stock runs out, an order empties the cart. Each call of createCheckoutHandlers()
 // starts with a fresh cart (one per Node test server; one per page in the browser).
 import { checkoutRoutes as routes, type Cart, type Order } from '@tractor/shared/contracts/checkout';
 import { HttpError } from '@tractor/shared/contracts/http';
 import { mockRoute } from '../contract-handler.js';
 import { ExploreClient } from '@tractor/shared/contracts/explore/client';
-
-const catalog = [
-  { sku: 'CL-01-GR', productId: 'CL-01', name: 'Heritage Workhorse Verdant Field', price: 5700, stock: 8 },
-  { sku: 'CL-01-GY', productId: 'CL-01', name: 'Heritage Workhorse Stormy Sky', price: 6200, stock: 7 },
-  { sku: 'CL-04-TQ', productId: 'CL-04', name: 'Broadfield Majestic Turquoise', price: 2200, stock: 0 },
-  { sku: 'CL-08-GR', productId: 'CL-08', name: 'Holland Hamster Polder Green', price: 7750, stock: 2 },
-  {
-    sku: 'AU-01-SI',
-    productId: 'AU-01',
-    name: 'TerraFirma AutoCultivator T-300 Silver',
-    price: 1000,
-    stock: 8,
-  },
-  { sku: 'AU-02-OG', productId: 'AU-02', name: 'SmartFarm Titan Sunset Copper', price: 4100, stock: 4 },
-  { sku: 'AU-02-BL', productId: 'AU-02', name: 'SmartFarm Titan Cosmic Sapphire', price: 4000, stock: 3 },
-  { sku: 'AU-02-GG', productId: 'AU-02', name: 'SmartFarm Titan Verdant Shadow', price: 4000, stock: 5 },
-];
+import { variants as catalog } from '@tractor/checkout-service/data';
 
 /** Like the service, the mock asks Explore's API (mocked or real, on the same origin) whether a store exists. */
 async function storeExists(storeId: string, request: Request): Promise<boolean> {

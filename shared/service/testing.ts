@@ -71,3 +71,27 @@ export async function documentedRoutesAreServed(app: FastifyInstance, team: stri
   assert.ok(documented.length > 0);
   assert.deepEqual(apiRoutesOf(app), documented);
 }
+
+const camelCase = (name: string) => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+const sorted = (rows: readonly object[]) => rows.map((r) => JSON.stringify(r)).sort();
+
+/**
+ * The seeded database holds exactly the team's data module (src/data.ts): per table, the same rows — columns in
+ * camelCase — and nothing else. The data module is the source of the seed and of the team's mock.
+ */
+export async function seedHolds(db: Database, tables: Readonly<Record<string, readonly object[]>>) {
+  for (const [table, rows] of Object.entries(tables)) {
+    const stored = await db.query<Record<string, unknown>>(`SELECT * FROM ${table}`);
+    const inData = rows.map((row) =>
+      Object.fromEntries(Object.entries(row).sort(([a], [b]) => a.localeCompare(b))),
+    );
+    const inDatabase = stored.map((row) =>
+      Object.fromEntries(
+        Object.entries(row)
+          .map(([column, value]) => [camelCase(column), value])
+          .sort(([a], [b]) => String(a).localeCompare(String(b))),
+      ),
+    );
+    assert.deepEqual(sorted(inDatabase), sorted(inData), `table ${table}`);
+  }
+}

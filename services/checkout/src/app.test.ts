@@ -7,7 +7,8 @@ import { setupServer } from 'msw/node';
 import { exploreRoutes } from '@tractor/shared/contracts/explore';
 import { exploreHandlers } from '@tractor/mocks/explore';
 import { failRoute } from '@tractor/mocks/contract-handler';
-import { documentedRoutesAreServed } from '@tractor/shared/service/testing';
+import { documentedRoutesAreServed, seedHolds } from '@tractor/shared/service/testing';
+import { variants } from './data.js';
 import { openTestApp } from './test-app.js';
 
 let service: Awaited<ReturnType<typeof openTestApp>>;
@@ -423,3 +424,12 @@ describe('caching cannot serve a wrong answer', () => {
 
 test('GET /checkout/api/openapi.json documents exactly the routes the service serves', () =>
   documentedRoutesAreServed(service.app, 'checkout'));
+
+test('the seed holds exactly the data module (src/data.ts), which the mock serves too', async () => {
+  const fresh = await openTestApp(); // this file's orders have taken stock from the shared one
+  try {
+    await seedHolds(fresh.db, { variant: variants });
+  } finally {
+    await fresh.close();
+  }
+});

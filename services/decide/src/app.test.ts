@@ -2,7 +2,8 @@
 // Set TEST_DATABASE_URL=postgres://… to run the same tests on a real PostgreSQL.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { documentedRoutesAreServed } from '@tractor/shared/service/testing';
+import { documentedRoutesAreServed, seedHolds } from '@tractor/shared/service/testing';
+import { highlights, products, variants } from './data.js';
 import { openTestApp } from './test-app.js';
 
 let service: Awaited<ReturnType<typeof openTestApp>>;
@@ -98,3 +99,6 @@ describe('operations', () => {
 
 test('GET /decide/api/openapi.json documents exactly the routes the service serves', () =>
   documentedRoutesAreServed(service.app, 'decide'));
+
+test('the seed holds exactly the data module (src/data.ts), which the mock serves too', () =>
+  seedHolds(service.db, { product: products, highlight: highlights, variant: variants }));

@@ -8,7 +8,13 @@ import { HttpError } from '@tractor/shared/contracts/http';
 import { decideHandlers } from '@tractor/mocks/decide';
 import { openTestApp } from './test-app.js';
 
+/** The service's answers: the mock must give the very same (one data module). */
+let fromService: unknown[] | undefined;
+
 async function exercise(client: DecideClient) {
+  const every = await Promise.all(['CL-01', 'CL-15', 'AU-01', 'AU-08'].map((id) => client.product(id)));
+  if (fromService) assert.deepEqual(every, fromService, 'the same answers as the service');
+  else fromService = every;
   const product = await client.product('CL-01');
   assert.equal(product.name, 'Heritage Workhorse');
   assert.deepEqual(

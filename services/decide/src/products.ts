@@ -1,8 +1,7 @@
 // Decide's data access: every query the service runs, in SQL, against its own schema.
 import type { Queryable } from '@tractor/shared/service';
 import type { Product } from '@tractor/shared/contracts/decide';
-
-const productImage = (sku: string) => `/cdn/img/product/${sku}.svg`;
+import { productOf } from './data.js';
 
 export class Products {
   readonly #db: Queryable;
@@ -18,18 +17,15 @@ export class Products {
     );
     if (!product) return undefined;
     const [highlights, variants] = await Promise.all([
-      this.#db.query<{ text: string }>('SELECT text FROM highlight WHERE product_id = $1 ORDER BY position', [
-        id,
-      ]),
-      this.#db.query<{ sku: string; name: string; colour: string; price: number }>(
-        'SELECT sku, name, colour, price FROM variant WHERE product_id = $1 ORDER BY position',
+      this.#db.query<{ position: number; text: string }>(
+        'SELECT position, text FROM highlight WHERE product_id = $1 ORDER BY position',
+        [id],
+      ),
+      this.#db.query<{ sku: string; name: string; colour: string; price: number; position: number }>(
+        'SELECT sku, name, colour, price, position FROM variant WHERE product_id = $1 ORDER BY position',
         [id],
       ),
     ]);
-    return {
-      ...product,
-      highlights: highlights.map((h) => h.text),
-      variants: variants.map((v) => ({ ...v, image: productImage(v.sku) })),
-    };
+    return productOf(product, highlights, variants);
   }
 }

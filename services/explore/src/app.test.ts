@@ -2,7 +2,8 @@
 // Set TEST_DATABASE_URL=postgres://… to run the same tests on a real PostgreSQL.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { documentedRoutesAreServed } from '@tractor/shared/service/testing';
+import { documentedRoutesAreServed, seedHolds } from '@tractor/shared/service/testing';
+import { categories, products, stores, teasers } from './data.js';
 import { openTestApp } from './test-app.js';
 
 let service: Awaited<ReturnType<typeof openTestApp>>;
@@ -165,3 +166,6 @@ describe('HTTP caching', () => {
 
 test('GET /explore/api/openapi.json documents exactly the routes the service serves', () =>
   documentedRoutesAreServed(service.app, 'explore'));
+
+test('the seed holds exactly the data module (src/data.ts), which the mock serves too', () =>
+  seedHolds(service.db, { category: categories, product: products, store: stores, teaser: teasers }));

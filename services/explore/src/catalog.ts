@@ -1,10 +1,10 @@
-// Explore's data access: every query the service runs, in SQL, against its own schema.
+// Explore's data access: every query the service runs, in SQL, against its own schema. Rows are shown by the
+// data module's functions, the ones Explore's mock uses.
 import type { Queryable } from '@tractor/shared/service';
 import type { Category, CategoryKey, ProductTile, Store, Teaser } from '@tractor/shared/contracts/explore';
+import { categoryOf, storeOf, teaserOf, tileOf, type CategoryRow } from './data.js';
 
-const productImage = (sku: string) => `/cdn/img/product/${sku}.svg`;
-const storeImage = (id: string) => `/cdn/img/store/${id}.svg`;
-const sceneImage = (scene: string) => `/cdn/img/scene/${scene}.svg`;
+const STORE = 'SELECT id, name, street, city FROM store';
 
 export class Catalog {
   readonly #db: Queryable;
@@ -17,11 +17,14 @@ export class Catalog {
     const rows = await this.#db.query<{ title: string; url: string; scene: string }>(
       'SELECT title, url, scene FROM teaser ORDER BY position',
     );
-    return rows.map((r) => ({ title: r.title, url: r.url, image: sceneImage(r.scene) }));
+    return rows.map(teaserOf);
   }
 
   async categories(): Promise<Category[]> {
-    return this.#db.query<Category>('SELECT key, name FROM category ORDER BY position');
+    const rows = await this.#db.query<CategoryRow>(
+      'SELECT key, name, position FROM category ORDER BY position',
+    );
+    return rows.map(categoryOf);
   }
 
   async products(
@@ -29,33 +32,22 @@ export class Catalog {
     sort: 'price-desc' | 'price-asc',
   ): Promise<ProductTile[]> {
     const direction = sort === 'price-asc' ? 'ASC' : 'DESC';
-    const rows = await this.#db.query<{ id: string; name: string; start_price: number; image_sku: string }>(
-      `SELECT id, name, start_price, image_sku FROM product
+    const rows = await this.#db.query<{ id: string; name: string; startPrice: number; imageSku: string }>(
+      `SELECT id, name, start_price AS "startPrice", image_sku AS "imageSku" FROM product
         WHERE $1::text IS NULL OR category_key = $1
         ORDER BY start_price ${direction}, position`,
       [category ?? null],
     );
-    return rows.map((r) => ({
-      id: r.id,
-      name: r.name,
-      url: `/product/${r.id}`,
-      image: productImage(r.image_sku),
-      startPrice: r.start_price,
-    }));
+    return rows.map(tileOf);
   }
 
   async stores(): Promise<Store[]> {
-    const rows = await this.#db.query<Omit<Store, 'image'>>(
-      'SELECT id, name, street, city FROM store ORDER BY position',
-    );
-    return rows.map((r) => ({ ...r, image: storeImage(r.id) }));
+    const rows = await this.#db.query<Omit<Store, 'image'>>(`${STORE} ORDER BY position`);
+    return rows.map(storeOf);
   }
 
   async store(id: string): Promise<Store | undefined> {
-    const [row] = await this.#db.query<Omit<Store, 'image'>>(
-      'SELECT id, name, street, city FROM store WHERE id = $1',
-      [id],
-    );
-    return row && { ...row, image: storeImage(row.id) };
+    const [row] = await this.#db.query<Omit<Store, 'image'>>(`${STORE} WHERE id = $1`, [id]);
+    return row && storeOf(row);
   }
 }

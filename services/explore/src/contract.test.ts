@@ -38,6 +38,9 @@ async function exercise(client: ExploreClient) {
   return { answers, failures };
 }
 
+/** The service's answers to the good requests: the mock must give the very same (one data module). */
+let fromService: unknown[] | undefined;
+
 describe('real service', () => {
   let service: Awaited<ReturnType<typeof openTestApp>>;
   let client: ExploreClient;
@@ -51,6 +54,7 @@ describe('real service', () => {
 
   test('answers every route in the contract’s shapes and refuses bad input alike', async () => {
     const { answers, failures } = await exercise(client);
+    fromService = answers;
     assert.equal(answers.length, 5);
     for (const f of failures) assert.deepEqual({ status: f.status, field: f.field }, f.expected);
   });
@@ -69,6 +73,7 @@ describe('msw mock', () => {
   test('answers every route in the contract’s shapes and refuses bad input alike', async () => {
     const { answers, failures } = await exercise(new ExploreClient({ baseUrl: 'http://mock.test' }));
     assert.equal(answers.length, 5);
+    assert.deepEqual(answers, fromService, 'the same answers as the service');
     for (const f of failures) assert.deepEqual({ status: f.status, field: f.field }, f.expected);
   });
 });
