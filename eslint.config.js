@@ -31,4 +31,76 @@ export default tseslint.config(
     files: ['microfrontends/**/*.ts', 'shared/ui/**/*.ts', 'shared/spa/**/*.ts'],
     ...lit.configs['flat/recommended'],
   },
+  {
+    // Browser code (and what mock mode bundles) never reaches for the service chassis, a server or Node.
+    files: [
+      'microfrontends/*/src/**/*.ts',
+      'shared/**/*.ts',
+      'root-config/src/**/*.ts',
+      'mocks/**/*.ts',
+      'services/*/src/data.ts',
+      'services/*/src/recommendations.ts',
+    ],
+    ignores: ['**/*.test.ts', 'microfrontends/*/src/ssr.ts', 'shared/testing/**', 'shared/teams.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@tractor/chassis',
+                '@tractor/chassis/*',
+                'fastify',
+                '@fastify/*',
+                'pg',
+                '@electric-sql/*',
+              ],
+              message: 'Browser code stays away from the service chassis and servers (Node only).',
+            },
+            { group: ['node:*'], message: 'Browser code cannot use Node built-ins.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // A team's model is plain TypeScript: no Lit, no DOM — it runs in Node tests unchanged. (EventTarget and
+    // Event are not the DOM's alone: Node has them, and a model announces its changes with them.)
+    files: ['microfrontends/*/src/model/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['lit', 'lit/*', '@lit/*', '@lit-labs/*', '../views/*', '../controllers/*'],
+              message: 'model/ is plain TypeScript: no Lit, no views, no controllers.',
+            },
+            { group: ['@tractor/chassis', '@tractor/chassis/*', 'node:*'], message: 'model/ runs anywhere.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...[
+          'window',
+          'document',
+          'customElements',
+          'HTMLElement',
+          'Element',
+          'Node',
+          'localStorage',
+          'sessionStorage',
+          'location',
+          'history',
+          'navigator',
+          'matchMedia',
+          'requestAnimationFrame',
+          'fetch',
+        ].map((name) => ({ name, message: 'model/ is plain TypeScript: no DOM, no network.' })),
+      ],
+    },
+  },
 );

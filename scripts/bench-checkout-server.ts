@@ -4,7 +4,7 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { migrate, openDatabase } from '@tractor/shared/service';
+import { migrate, openDatabase } from '@tractor/chassis';
 import { buildCheckoutApp } from '../services/checkout/src/app.js';
 import { exploreStoresAt } from '../services/checkout/src/stores.js';
 

@@ -15,7 +15,7 @@ import Fastify, {
 import compress from '@fastify/compress';
 import proxy from '@fastify/http-proxy';
 import fastifyStatic from '@fastify/static';
-import { NOSNIFF, SECURITY_HEADERS, type Database } from '@tractor/shared/service';
+import { NOSNIFF, SECURITY_HEADERS, type Database } from '@tractor/chassis';
 import { teamModule, teams } from '@tractor/shared/teams';
 import { newTraceId, traceIdOf } from '@tractor/shared/contracts/trace';
 import { AssetStore } from './importmap/assets.js';

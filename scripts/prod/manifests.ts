@@ -50,6 +50,7 @@ FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY shared/package.json shared/
+COPY chassis/package.json chassis/
 COPY mocks/package.json mocks/
 COPY root-config/package.json root-config/
 COPY e2e/package.json e2e/

@@ -10,7 +10,7 @@
 //    gateway's render requests, balanced over the same upstreams.
 import { STATUS_CODES } from 'node:http';
 import { teams } from '../../shared/teams.js';
-import { NOSNIFF } from '@tractor/shared/service/security';
+import { NOSNIFF } from '@tractor/chassis/security';
 
 export interface EdgeOptions {
   /** The public HTTPS port. */

@@ -1,6 +1,6 @@
 // What a team's server-side rendering module (microfrontends/<team>/src/ssr.ts) provides: per page and per
 // fragment, the element it is and the data it is rendered with. Types only: the rendering itself is the
-// service chassis's (shared/service/render.ts), and the team's views stay browser code.
+// service chassis's (chassis/render.ts), and the team's views stay browser code.
 
 /** What a page or fragment shows: its element, the attributes it has, the data it was rendered with. */
 export interface ElementRender {

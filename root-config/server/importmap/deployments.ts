@@ -2,7 +2,7 @@
 // PostgreSQL). A change is one transaction that appends to the team's chain, taking a per-team lock in the
 // database; the table's UNIQUE (team, previous) refuses a second change made against the same live deployment.
 // So optimistic concurrency (If-Match) holds across any number of replicas — unlike an in-process lock.
-import type { Database, Queryable } from '@tractor/shared/service';
+import type { Database, Queryable } from '@tractor/chassis';
 import type { DeployRequest, Deployment, TeamDeployments } from '@tractor/shared/contracts/importmap';
 
 /** The change was made against a deployment that is no longer live (a stale If-Match). */

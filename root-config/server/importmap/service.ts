@@ -12,7 +12,7 @@ import {
   type ImportMap,
 } from '@tractor/shared/contracts/importmap';
 import { HttpError } from '@tractor/shared/contracts/http';
-import { addRoute, answerErrorsAsJson, NotFound } from '@tractor/shared/service';
+import { addRoute, answerErrorsAsJson, NotFound } from '@tractor/chassis';
 import { teamModule } from '@tractor/shared/teams';
 import { AssetConflict, integrityOf, type AssetStore } from './assets.js';
 import { NoRollbackTarget, StaleChange, type Deployments, type Precondition } from './deployments.js';

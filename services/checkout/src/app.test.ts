@@ -7,7 +7,7 @@ import { setupServer } from 'msw/node';
 import { exploreRoutes } from '@tractor/shared/contracts/explore';
 import { exploreHandlers } from '@tractor/mocks/explore';
 import { failRoute } from '@tractor/mocks/contract-handler';
-import { documentedRoutesAreServed, seedHolds } from '@tractor/shared/service/testing';
+import { documentedRoutesAreServed, seedHolds } from '@tractor/chassis/testing';
 import { variants } from './data.js';
 import { openTestApp } from './test-app.js';
 

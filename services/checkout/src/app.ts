@@ -17,7 +17,7 @@ import {
   GatewayTimeout,
   forget,
   type ServiceOptions,
-} from '@tractor/shared/service';
+} from '@tractor/chassis';
 import {
   formatCartCookie,
   MalformedCart,

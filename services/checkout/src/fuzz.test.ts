@@ -1,10 +1,10 @@
 // Fuzzed contract: valid and systematically broken requests for every route of Checkout's service (see
-// shared/service/fuzz.ts) — with a cart cookie, so orders have something to order. No 5xx, every 4xx JSON
+// chassis/fuzz.ts) — with a cart cookie, so orders have something to order. No 5xx, every 4xx JSON
 // naming the problem, every valid request answered (an order may be refused when the stock has run out).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkoutRoutes as r } from '@tractor/shared/contracts/checkout';
-import { fuzzService } from '@tractor/shared/service/fuzz';
+import { fuzzService } from '@tractor/chassis/fuzz';
 import { setupServer } from 'msw/node';
 import { exploreHandlers } from '@tractor/mocks/explore';
 import { openTestApp } from './test-app.js';

@@ -1,5 +1,5 @@
 // Checkout's data access: what a variant costs and how many are left, the cart's lines, and placing an order.
-import type { Database, Queryable } from '@tractor/shared/service';
+import type { Database, Queryable } from '@tractor/chassis';
 import type { CartLine, Offer, Order, OrderRequest } from '@tractor/shared/contracts/checkout';
 import type { CartItems } from './cart-cookie.js';
 

@@ -1,7 +1,7 @@
 // Checkout's service process: `npm start -w @tractor/checkout-service`. EXPLORE_URL: Explore's service;
 // COOKIE_SECURE=true sends the cart cookie over HTTPS only.
 import path from 'node:path';
-import { runService } from '@tractor/shared/service';
+import { runService } from '@tractor/chassis';
 import { renderer } from '@tractor/checkout/ssr';
 import { team } from '@tractor/shared/teams';
 import { buildCheckoutApp } from './app.js';

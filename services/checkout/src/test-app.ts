@@ -2,7 +2,7 @@
 // mock through Explore's real typed client, so the service-to-service call is exercised too.
 import path from 'node:path';
 import { ExploreClient } from '@tractor/shared/contracts/explore/client';
-import { openTestService } from '@tractor/shared/service/testing';
+import { openTestService } from '@tractor/chassis/testing';
 import { buildCheckoutApp } from './app.js';
 import { exploreStores } from './stores.js';
 

@@ -1,7 +1,7 @@
 // Decide's HTTP surface: each route of the contract, answered from the products.
 import type { FastifyInstance } from 'fastify';
 import { decideRoutes as routes } from '@tractor/shared/contracts/decide';
-import { addRoute, createServiceApp, NotFound, type ServiceOptions } from '@tractor/shared/service';
+import { addRoute, createServiceApp, NotFound, type ServiceOptions } from '@tractor/chassis';
 import { Products } from './products.js';
 
 export async function buildDecideApp(options: Omit<ServiceOptions, 'team'>): Promise<FastifyInstance> {

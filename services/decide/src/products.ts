@@ -1,5 +1,5 @@
 // Decide's data access: every query the service runs, in SQL, against its own schema.
-import type { Queryable } from '@tractor/shared/service';
+import type { Queryable } from '@tractor/chassis';
 import type { Product } from '@tractor/shared/contracts/decide';
 import { productOf } from './data.js';
 

@@ -1,6 +1,6 @@
 // Decide's service process: `npm start -w @tractor/decide-service`.
 import path from 'node:path';
-import { runService } from '@tractor/shared/service';
+import { runService } from '@tractor/chassis';
 import { renderer } from '@tractor/decide/ssr';
 import { buildDecideApp } from './app.js';
 

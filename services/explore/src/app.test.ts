@@ -2,7 +2,7 @@
 // Set TEST_DATABASE_URL=postgres://… to run the same tests on a real PostgreSQL.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { documentedRoutesAreServed, seedHolds } from '@tractor/shared/service/testing';
+import { documentedRoutesAreServed, seedHolds } from '@tractor/chassis/testing';
 import { categories, products, stores, teasers } from './data.js';
 import { openTestApp } from './test-app.js';
 

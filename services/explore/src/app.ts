@@ -1,7 +1,7 @@
 // Explore's HTTP surface: each route of the contract, answered from the catalog.
 import type { FastifyInstance } from 'fastify';
 import { exploreRoutes as routes } from '@tractor/shared/contracts/explore';
-import { addRoute, createServiceApp, NotFound, type ServiceOptions } from '@tractor/shared/service';
+import { addRoute, createServiceApp, NotFound, type ServiceOptions } from '@tractor/chassis';
 import { Catalog } from './catalog.js';
 
 export async function buildExploreApp(options: Omit<ServiceOptions, 'team'>): Promise<FastifyInstance> {

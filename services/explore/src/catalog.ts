@@ -1,6 +1,6 @@
 // Explore's data access: every query the service runs, in SQL, against its own schema. Rows are shown by the
 // data module's functions, the ones Explore's mock uses.
-import type { Queryable } from '@tractor/shared/service';
+import type { Queryable } from '@tractor/chassis';
 import type { Category, CategoryKey, ProductTile, Store, Teaser } from '@tractor/shared/contracts/explore';
 import { categoryOf, storeOf, teaserOf, tileOf, type CategoryRow } from './data.js';
 

@@ -1,6 +1,6 @@
 // Explore's service process: `npm start -w @tractor/explore-service`.
 import path from 'node:path';
-import { runService } from '@tractor/shared/service';
+import { runService } from '@tractor/chassis';
 import { renderer } from '@tractor/explore/ssr';
 import { buildExploreApp } from './app.js';
 

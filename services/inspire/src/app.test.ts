@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { variants } from './data.js';
 import { Variants } from './variants.js';
-import { documentedRoutesAreServed } from '@tractor/shared/service/testing';
+import { documentedRoutesAreServed } from '@tractor/chassis/testing';
 import { openTestApp } from './test-app.js';
 
 let service: Awaited<ReturnType<typeof openTestApp>>;

@@ -1,7 +1,7 @@
 // Inspire's HTTP surface: each route of the contract, answered from the variants' colours.
 import type { FastifyInstance } from 'fastify';
 import { inspireRoutes as routes } from '@tractor/shared/contracts/inspire';
-import { addRoute, createServiceApp, type ServiceOptions } from '@tractor/shared/service';
+import { addRoute, createServiceApp, type ServiceOptions } from '@tractor/chassis';
 import { recommend, toRecommendation } from './recommendations.js';
 import { Variants } from './variants.js';
 

@@ -1,9 +1,9 @@
 // Fuzzed contract: valid and systematically broken requests for every route of Inspire's service (see
-// shared/service/fuzz.ts). No 5xx, every 4xx JSON naming the problem, every valid request answered.
+// chassis/fuzz.ts). No 5xx, every 4xx JSON naming the problem, every valid request answered.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { inspireRoutes as r } from '@tractor/shared/contracts/inspire';
-import { fuzzService } from '@tractor/shared/service/fuzz';
+import { fuzzService } from '@tractor/chassis/fuzz';
 import { openTestApp } from './test-app.js';
 
 let service: Awaited<ReturnType<typeof openTestApp>>;

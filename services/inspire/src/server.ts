@@ -1,6 +1,6 @@
 // Inspire's service process: `npm start -w @tractor/inspire-service`.
 import path from 'node:path';
-import { runService } from '@tractor/shared/service';
+import { runService } from '@tractor/chassis';
 import { renderer } from '@tractor/inspire/ssr';
 import { buildInspireApp } from './app.js';
 

@@ -1,6 +1,6 @@
 // One migrated, seeded database and one Inspire app per test file.
 import path from 'node:path';
-import { openTestService } from '@tractor/shared/service/testing';
+import { openTestService } from '@tractor/chassis/testing';
 import { buildInspireApp } from './app.js';
 
 export const openTestApp = () =>

@@ -1,5 +1,5 @@
 // Inspire's data access: the variants and their colours, from its own schema.
-import type { Queryable } from '@tractor/shared/service';
+import type { Queryable } from '@tractor/chassis';
 import type { VariantData } from './data.js';
 
 export class Variants {

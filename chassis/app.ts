@@ -12,8 +12,8 @@ import Fastify, {
 } from 'fastify';
 import compress from '@fastify/compress';
 import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import { HttpError, type ApiError, type RouteDefinition } from '../contracts/http.js';
-import { newTraceId, traceIdOf } from '../contracts/trace.js';
+import { HttpError, type ApiError, type RouteDefinition } from '@tractor/shared/contracts/http';
+import { newTraceId, traceIdOf } from '@tractor/shared/contracts/trace';
 import type { Database } from './db.js';
 import { recordApiRoutes, serveOpenApi } from './openapi.js';
 import { NOSNIFF } from './security.js';

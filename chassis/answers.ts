@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { cacheControl, type CacheRule, type RouteDefinition } from '../contracts/http.js';
+import { cacheControl, type CacheRule, type RouteDefinition } from '@tractor/shared/contracts/http';
 
 export interface Answer {
   readonly body: string;

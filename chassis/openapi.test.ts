@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as z from 'zod/mini';
-import { defineRoutes } from '../contracts/http.js';
+import { defineRoutes } from '@tractor/shared/contracts/http';
 import { createServiceApp } from './app.js';
 import { openTestDatabase } from './testing.js';
 import { addRoute } from './routes.js';

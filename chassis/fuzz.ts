@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
-import { ApiError, type RouteDefinition } from '../contracts/http.js';
+import { ApiError, type RouteDefinition } from '@tractor/shared/contracts/http';
 
 type Fields = Record<string, unknown>;
 

@@ -4,7 +4,7 @@
 // hold the document and the service to each other.
 import type { FastifyInstance } from 'fastify';
 import * as z from 'zod/mini';
-import { ApiError, cacheControl, type RouteDefinition, type Schema } from '../contracts/http.js';
+import { ApiError, cacheControl, type RouteDefinition, type Schema } from '@tractor/shared/contracts/http';
 
 type JsonSchema = Record<string, unknown>;
 

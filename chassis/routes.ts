@@ -7,7 +7,7 @@ import {
   type ParsedRequest,
   type RouteDefinition,
   type RouteOutput,
-} from '../contracts/http.js';
+} from '@tractor/shared/contracts/http';
 
 import { answersOf, sendAnswer } from './answers.js';
 

@@ -8,9 +8,9 @@ import { render } from '@lit-labs/ssr';
 import { collectResultSync } from '@lit-labs/ssr/lib/render-result.js';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { html, unsafeStatic } from 'lit/static-html.js';
-import type { ElementRender, RenderContext, Renderer, TeamRenderer } from '../spa/render-types.js';
-import { seedScript } from '../spa/seed.js';
-import { withServerUrl } from '../spa/location-controller.js';
+import type { ElementRender, RenderContext, Renderer, TeamRenderer } from '@tractor/shared/spa/render-types';
+import { seedScript } from '@tractor/shared/spa/seed';
+import { withServerUrl } from '@tractor/shared/spa/location-controller';
 
 export type { ElementRender, RenderContext, Renderer, TeamRenderer };
 

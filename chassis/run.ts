@@ -4,7 +4,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
-import { team } from '../teams.js';
+import { team } from '@tractor/shared/teams';
 import { migrate, openDatabase, type Database } from './db.js';
 import { addRenderRoutes, builtVersion, warmUp, type TeamRenderer } from './render.js';
 
