@@ -5,6 +5,7 @@ import type { StatusRenderer } from '@lit/task';
 import type { Offer } from '@tractor/shared/contracts/checkout';
 import { SeededTask, readSeed } from '@tractor/shared/spa';
 import type { CheckoutClient } from '../client/checkout-client.js';
+import { messageOf } from './errors.js';
 import { announceCart } from './cart-changes.js';
 
 export type AddState =
@@ -64,7 +65,7 @@ export class AddToCartController implements ReactiveController {
       this.#set(sku, { kind: 'added' });
       announceCart(this.#host, cart.quantity);
     } catch (error) {
-      this.#set(sku, { kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+      this.#set(sku, { kind: 'failed', message: messageOf(error) });
     }
   }
 

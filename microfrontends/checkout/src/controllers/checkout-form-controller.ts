@@ -3,8 +3,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { STORE_SELECTED, type TractorEvents } from '@tractor/shared/events';
 import type { CheckoutClient } from '../client/checkout-client.js';
-import { CheckoutForm } from '../model/checkout-form.js';
+import { CheckoutForm, type Field } from '../model/checkout-form.js';
 import { announceCart } from './cart-changes.js';
+import { messageOf } from './errors.js';
 
 export const THANKS_URL = '/checkout/thanks';
 
@@ -46,6 +47,11 @@ export class CheckoutFormController implements ReactiveController {
     this.#host.removeEventListener(STORE_SELECTED, this.#storeSelected);
   }
 
+  /** The shopper typed into a field: the model takes it, the host shows what is now wrong or complete. */
+  enter(field: Exclude<Field, 'storeId'>, value: string) {
+    this.form.enter(field, value);
+  }
+
   /** The shopper pressed "place order". */
   async placeOrder() {
     const order = this.form.order;
@@ -58,7 +64,7 @@ export class CheckoutFormController implements ReactiveController {
       announceCart(this.#host, 0);
       this.#navigate(THANKS_URL);
     } catch (error) {
-      this.#problem = error instanceof Error ? error.message : String(error);
+      this.#problem = messageOf(error);
     } finally {
       this.#placing = false;
       this.#update();

@@ -1,6 +1,7 @@
 // Checkout's controllers with a fake host, talking to Checkout's msw mock (an in-memory cart) through the client.
 import { after, afterEach, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { delay, http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { exploreHandlers } from '@tractor/mocks/explore';
 import { checkoutRoutes } from '@tractor/shared/contracts/checkout';
@@ -105,12 +106,34 @@ test('cart page: loads the lines, removes a whole line, announces the new quanti
   const host = new FakeHost();
   const cart = new CartController(host, client, page);
   connected(host);
-  await eventually(() => (cart.state.kind === 'ready' ? true : undefined));
-  assert.equal(cart.state.kind === 'ready' && cart.state.cart.total, 17600);
+  const loaded = await eventually(() => cart.cart);
+  assert.equal(loaded.total, 17600);
 
   await cart.remove('CL-01-GY');
-  assert.equal(cart.state.kind === 'ready' && cart.state.cart.total, 11400);
+  assert.equal(cart.cart?.total, 11400);
   assert.deepEqual(quantities(host), [2]);
+});
+
+test('cart page: a newer load cancels the one in flight (its AbortSignal), and the newest cart shows', async () => {
+  const host = new FakeHost();
+  const cart = new CartController(host, client, page);
+  connected(host);
+  await eventually(() => cart.cart);
+  const signals: AbortSignal[] = [];
+  server.use(
+    http.get('*/checkout/api/cart', async ({ request }) => {
+      signals.push(request.signal);
+      await delay(signals.length === 1 ? 200 : 0);
+      return HttpResponse.json({ lines: [], quantity: signals.length, total: 0 });
+    }),
+  );
+  cart.load();
+  await eventually(() => (signals.length === 1 ? true : undefined));
+  cart.load();
+  await eventually(() => (cart.cart?.quantity === 2 ? true : undefined));
+  assert.equal(signals[0]?.aborted, true, 'the older request was cancelled');
+  await delay(250);
+  assert.equal(cart.cart?.quantity, 2, 'the older answer never shows');
 });
 
 test('cart page: a failed removal keeps the lines and says why', async () => {
@@ -118,11 +141,11 @@ test('cart page: a failed removal keeps the lines and says why', async () => {
   const host = new FakeHost();
   const cart = new CartController(host, client, page);
   connected(host);
-  await eventually(() => (cart.state.kind === 'ready' ? true : undefined));
+  await eventually(() => cart.cart);
   server.use(failRoute(checkoutRoutes.removeFromCart, 503));
   await cart.remove('CL-01-GR');
   assert.match(cart.problem ?? '', /could not be removed/);
-  assert.equal(cart.state.kind === 'ready' && cart.state.cart.quantity, 1);
+  assert.equal(cart.cart?.quantity, 1);
 });
 
 test('checkout: the store picker’s event fills the store; a complete form places the order and goes to thanks', async () => {
@@ -131,8 +154,8 @@ test('checkout: the store picker’s event fills the store; a complete form plac
   const visited: string[] = [];
   const checkout = new CheckoutFormController(host, client, (url) => visited.push(url));
   connected(host);
-  checkout.form.enter('firstName', 'Ada');
-  checkout.form.enter('lastName', 'Lovelace');
+  checkout.enter('firstName', 'Ada');
+  checkout.enter('lastName', 'Lovelace');
   assert.equal(checkout.form.complete, false);
   host.dispatchEvent(storeSelected('store-c'));
   assert.equal(checkout.form.value('storeId'), 'store-c');
@@ -151,8 +174,8 @@ test('checkout: a failed order keeps the shopper on the form with the reason', a
   const visited: string[] = [];
   const checkout = new CheckoutFormController(host, client, (url) => visited.push(url));
   connected(host);
-  checkout.form.enter('firstName', 'Ada');
-  checkout.form.enter('lastName', 'Lovelace');
+  checkout.enter('firstName', 'Ada');
+  checkout.enter('lastName', 'Lovelace');
   checkout.form.chooseStore('store-c');
   await checkout.placeOrder();
   assert.deepEqual(visited, []);

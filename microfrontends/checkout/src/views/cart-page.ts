@@ -4,9 +4,11 @@ import {
   boundaryStyles,
   button,
   buttonStyles,
+  failure,
   linkButton,
   markBoundary,
   pageStyles,
+  stateStyles,
 } from '@tractor/shared/ui';
 import { defineElement } from '@tractor/shared/spa';
 import type { Cart } from '@tractor/shared/contracts/checkout';
@@ -20,6 +22,7 @@ export class CheckoutCartPage extends LitElement {
     boundaryStyles,
     buttonStyles,
     pageStyles,
+    stateStyles,
     checkoutPageStyles,
     css`
       .lines {
@@ -119,17 +122,19 @@ export class CheckoutCartPage extends LitElement {
   }
 
   #content() {
-    const state = this.#cart.state;
-    if (state.kind === 'loading') {
-      return html`<div class="placeholder" role="status" aria-label="Loading the basket"></div>`;
-    }
-    if (state.kind === 'failed') {
-      return html`<div role="alert">
-        <p class="problem">The basket cannot be shown right now.</p>
-        ${button({ label: 'try again', onClick: () => void this.#cart.load() })}
-      </div>`;
-    }
-    const { cart } = state;
+    return this.#cart.render({
+      initial: () => this.#pending(),
+      pending: () => (this.#cart.cart ? this.#basket(this.#cart.cart) : this.#pending()),
+      complete: (cart) => this.#basket(cart),
+      error: () => failure('The basket', () => this.#cart.retry()),
+    });
+  }
+
+  #pending() {
+    return html`<div class="placeholder" role="status" aria-label="Loading the basket"></div>`;
+  }
+
+  #basket(cart: Cart) {
     return html`${this.#lines(cart)}
       ${this.#cart.problem ? html`<p class="problem" role="alert">${this.#cart.problem}</p>` : nothing}
       <p class="total">Total: ${formatPrice(cart.total)}</p>

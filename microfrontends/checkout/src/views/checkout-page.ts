@@ -90,7 +90,7 @@ export class CheckoutCheckoutPage extends LitElement {
         aria-invalid=${problem ? 'true' : 'false'}
         aria-describedby=${problem ? `${field}-problem` : nothing}
         .value=${this.#checkout.form.value(field)}
-        @input=${(event: InputEvent) => this.#checkout.form.enter(field, (event.target as HTMLInputElement).value)}
+        @input=${(event: InputEvent) => this.#checkout.enter(field, (event.target as HTMLInputElement).value)}
       />
       ${problem ? html`<span class="field-problem" id=${`${field}-problem`}>${label} ${problem}</span>` : nothing}
     </label>`;
