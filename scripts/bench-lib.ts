@@ -184,7 +184,13 @@ export async function serviceMemory(origin: string) {
 export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 /** 50 clients placing orders for `seconds`, each order new (its own idempotency key), one CL-01-GR each. */
-export function orderLoad(origin: string, seconds = 10) {
+/**
+ * The order load: 50 connections placing one-line orders. `basket: 'mixed'` (the default) orders a variant drawn
+ * from the whole range, as a shop's orders come; `'one-sku'` orders CL-01-GR every time — a flash sale, where
+ * every order waits for the one stock row the one before has locked until its commit.
+ */
+export function orderLoad(origin: string, seconds = 10, basket: 'mixed' | 'one-sku' = 'mixed') {
+  const skus = basket === 'one-sku' ? ['CL-01-GR'] : BENCH_SKUS;
   const order = () =>
     JSON.stringify({
       firstName: 'Bench',
@@ -197,7 +203,65 @@ export function orderLoad(origin: string, seconds = 10) {
     connections: 50,
     duration: seconds,
     method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: 'c_cart=CL-01-GR_1' },
-    requests: [{ setupRequest: (request) => ({ ...request, body: order() }) }],
+    headers: { 'content-type': 'application/json' },
+    requests: [
+      {
+        setupRequest: (request) => ({
+          ...request,
+          headers: {
+            ...request.headers,
+            cookie: `c_cart=${skus[Math.floor(Math.random() * skus.length)]}_1`,
+          },
+          body: order(),
+        }),
+      },
+    ],
   });
 }
+
+/** Variants the order load draws from: every product's, two colours of most. */
+const BENCH_SKUS = [
+  'AU-01-SI',
+  'AU-02-OG',
+  'AU-02-GG',
+  'AU-03-TQ',
+  'AU-03-PL',
+  'AU-03-RD',
+  'AU-03-YE',
+  'AU-04-RD',
+  'AU-04-BK',
+  'AU-05-ZH',
+  'AU-06-CZ',
+  'AU-06-MT',
+  'AU-07-MT',
+  'AU-07-YE',
+  'AU-08-WH',
+  'CL-01-GR',
+  'CL-01-GY',
+  'CL-02-BL',
+  'CL-03-GR',
+  'CL-03-PI',
+  'CL-03-YE',
+  'CL-04-BL',
+  'CL-04-RD',
+  'CL-05-PT',
+  'CL-05-RD',
+  'CL-06-MT',
+  'CL-06-YE',
+  'CL-07-GR',
+  'CL-07-YE',
+  'CL-08-GR',
+  'CL-08-PI',
+  'CL-09-BL',
+  'CL-09-GR',
+  'CL-10-SD',
+  'CL-10-VI',
+  'CL-11-YE',
+  'CL-12-BL',
+  'CL-12-RD',
+  'CL-13-BL',
+  'CL-13-RD',
+  'CL-14-GR',
+  'CL-14-RD',
+  'CL-15-SD',
+];

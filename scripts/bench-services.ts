@@ -65,15 +65,17 @@ async function placeOrders(label: string, databaseUrl: string | undefined, port:
       if (server.exitCode !== null) throw new Error(`the ${label} Checkout service did not start`);
       await new Promise((r) => setTimeout(r, 100));
     }
-    const result = await orderLoad(origin, SECONDS);
-    const errors = result.errors + result.timeouts + result.non2xx;
-    failures += errors;
-    const { rss } = await serviceMemory(origin);
-    row(
-      `POST /checkout/api/orders (${label})`,
-      `${Math.round(result.requests.average)} orders/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ` +
-        `${result['2xx']} placed, errors ${errors}, memory ${mb(rss)}`,
-    );
+    for (const basket of ['mixed', 'one-sku'] as const) {
+      const result = await orderLoad(origin, SECONDS, basket);
+      const errors = result.errors + result.timeouts + result.non2xx;
+      failures += errors;
+      const { rss } = await serviceMemory(origin);
+      row(
+        `POST /checkout/api/orders (${label}, ${basket === 'mixed' ? 'mixed baskets' : 'all one SKU'})`,
+        `${Math.round(result.requests.average)} orders/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ` +
+          `${result['2xx']} placed, errors ${errors}, memory ${mb(rss)}`,
+      );
+    }
   } finally {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));

@@ -155,6 +155,7 @@ for (const fault of ['missing', 'throwing'] as const) {
     await page.getByRole('button', { name: 'add to basket' }).click();
     await expect(header(page).locator('checkout-mini-cart .badge')).toHaveText('1');
     heal();
+    await clientStarted(page);
     await page.getByRole('link', { name: 'Stormy Sky' }).click();
     await expect
       .poll(() => page.evaluate(() => customElements.get('explore-header') !== undefined))
@@ -179,6 +180,7 @@ for (const fault of ['missing', 'throwing'] as const) {
     await page.getByRole('button', { name: 'add to basket' }).click();
     await expect(header(page).locator('checkout-mini-cart .badge')).toHaveText('1');
     heal();
+    await clientStarted(page);
     await page.getByRole('link', { name: 'Stormy Sky' }).click();
     await expect
       .poll(() => page.evaluate(() => customElements.get('inspire-recommendations') !== undefined))
@@ -217,6 +219,7 @@ for (const fault of ['missing', 'throwing'] as const) {
     // Server-rendered, but not live without its code: the button says it cannot be pressed yet.
     await expect(page.getByRole('button', { name: 'add to basket' })).toBeDisabled();
     heal();
+    await clientStarted(page);
     await page.getByRole('link', { name: 'Stormy Sky' }).click();
     await expect(page.getByRole('button', { name: 'add to basket' })).toBeEnabled();
     await page.getByRole('button', { name: 'add to basket' }).click();

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { readVitals, recordVitals } from '../web-vitals.js';
-import { expect, expectSameDocument, markDocument, test } from './fixtures.js';
+import { clientStarted, expect, expectSameDocument, markDocument, test } from './fixtures.js';
 
 const picture = (page: Page) => page.locator('decide-product-page img.picture');
 const recommendations = (page: Page) =>
@@ -108,6 +108,7 @@ test('when Decide’s service is down the page says so, and the frame still work
   );
   // The page is server-rendered on a first load; the browser asks Decide itself on a navigation.
   await page.goto('/products');
+  await clientStarted(page);
   await page.getByRole('link', { name: /Heritage Workhorse/ }).click();
   await expect(page.getByRole('alert')).toContainText('This product cannot be shown right now');
   await page.unroute('**/decide/api/**');
