@@ -49,7 +49,9 @@ test('a server-rendered page hydrates once: nothing twice, nothing fetched again
   await expectSameDocument(page);
 });
 
-test('every page of the store hydrates without an error or a second copy', async ({ page }) => {
+test('every page of the store is server-rendered, and hydrates without an error or a second copy', async ({
+  page,
+}) => {
   for (const [url, heading] of [
     ['/', 'The Tractor Store'],
     ['/products', 'All Machines'],
@@ -57,7 +59,18 @@ test('every page of the store hydrates without an error or a second copy', async
     ['/stores', 'Our Stores'],
     ['/product/AU-02?sku=AU-02-BL', 'SmartFarm Titan'],
   ] as const) {
-    await page.goto(url);
+    const response = await page.goto(url);
+    // The first view came from the server: the page's container and every fragment in it, filled.
+    // (Not counting scripts, and the layout's own template for the browser, which names the parts unfilled.)
+    const body = (await response!.text())
+      .replace(/<script[\s\S]*?<\/script>/g, '')
+      .replace(/<template id="single-spa-layout">[\s\S]*?<\/template>/, '');
+    expect(body, url).toMatch(/id="single-spa-application:[^"]+" data-ssr>/);
+    for (const [, tag] of body.matchAll(
+      /<((?:explore|decide|checkout|inspire)-[a-z-]+)[^>]*>(?!<template)/g,
+    )) {
+      expect.soft(tag, `${url}: <${tag}> came without its server render`).toBe(undefined);
+    }
     await expect(page.locator('explore-header').getByRole('link', { name: 'Stores' })).toBeVisible();
     await page.waitForLoadState('networkidle');
     await expect(page.getByRole('heading', { level: 1, name: heading })).toHaveCount(1);

@@ -4,6 +4,7 @@
 import type { TeamRenderer } from '@tractor/shared/spa/render-types';
 import { ExploreClient } from '@tractor/shared/contracts/explore/client';
 import { categoryFromPath } from './model/category-listing.js';
+import './views/home-page.js';
 import type { HomeSeed } from './views/home-page.js';
 import './views/explore-header.js';
 import './views/explore-footer.js';
