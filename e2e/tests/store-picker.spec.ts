@@ -1,10 +1,12 @@
-import { expect, test } from './fixtures.js';
+import { clientStarted, expect, test } from './fixtures.js';
 
 test('the store picker opens a dialog, and a choice reaches the host page across shadow roots', async ({
   page,
 }) => {
   await page.goto('/stores');
   await expect(page.getByRole('heading', { name: 'Our Stores' })).toBeVisible();
+  // The layout adopts the server's DOM when the client starts: add to it only after that.
+  await clientStarted(page);
   // Host the fragment the way Checkout's form will: write its tag into a shadow root and listen on the page.
   await page.evaluate(() => {
     const host = document.createElement('div');
