@@ -129,6 +129,12 @@ test('a client-side navigation moves focus to the new page’s heading; the firs
   await expect(page.getByRole('heading', { level: 1, name: 'All Machines' })).toBeFocused();
   await page.goBack();
   await expect(page.getByRole('heading', { level: 1, name: 'Our Stores' })).toBeFocused();
+
+  // From the layout's not-found screen (no page application) too.
+  await page.goto('/no-such-page');
+  await clientStarted(page);
+  await page.getByRole('link', { name: 'see all machines' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'All Machines' })).toBeFocused();
 });
 
 test('less motion when the shopper asks: no mini-cart bounce, no confetti', async ({ page }) => {

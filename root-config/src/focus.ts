@@ -24,13 +24,15 @@ function heading(application: string): HTMLElement | null {
 const mountedPages = () => getMountedApps().filter((name) => name.split('/').length === 3);
 
 export function setupFocusOnNavigation(): void {
+  let started = false;
   let shown: string | undefined;
-  window.addEventListener('single-spa:app-change', () => {
+  // After every reroute, whether applications changed or not (a visit may start on the not-found screen).
+  window.addEventListener('single-spa:routing-event', () => {
     const [page] = mountedPages();
-    const first = shown === undefined;
-    if (!page || page === shown) return;
+    const moved = started && page !== undefined && page !== shown;
+    started = true;
     shown = page;
-    if (first) return;
+    if (!moved) return; // the visit's first page, or the same page
     const before = deepActiveElement();
     const until = performance.now() + WAIT_MS;
     const tryFocus = () => {
