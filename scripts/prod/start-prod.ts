@@ -188,6 +188,8 @@ async function main() {
       assetDir: path.join(dataDir, 'assets'),
       upstreams,
       brotliModules,
+      // As root, nginx's workers would run as nobody and could not read a checkout in a private folder.
+      ...(process.getuid?.() === 0 ? { user: 'root' } : {}),
     }),
   );
   const check = spawnSync('nginx', ['-t', '-q', '-c', configFile, '-p', runDir], { encoding: 'utf8' });
