@@ -10,7 +10,7 @@ export {
   type RouteHandler,
 } from './routes.js';
 export { answerErrorsAsJson, apiError, createServiceApp, type ServiceOptions } from './app.js';
-export { runService, type RunOptions } from './run.js';
+export { closeOnSignal, runService, type RunOptions } from './run.js';
 export { NOSNIFF, SECURITY_HEADERS } from './security.js';
 export { forget } from './answers.js';
 export { apiRoutesOf, openApiDocument, openApiPath } from './openapi.js';

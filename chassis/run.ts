@@ -57,6 +57,11 @@ export async function runService(options: RunOptions): Promise<void> {
       `${applied.length ? `, applied ${applied.join(', ')}` : ''}) ready in ${ms} ms`,
   );
 
+  closeOnSignal(app, db);
+}
+
+/** On SIGINT or SIGTERM (once): stop taking requests, finish those in flight, close the database, exit. */
+export function closeOnSignal(app: FastifyInstance, db: Database): void {
   let closing = false;
   const close = async () => {
     if (closing) return;

@@ -184,6 +184,15 @@ export async function serviceMemory(origin: string) {
 export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 /** 50 clients placing orders for `seconds`, each order new (its own idempotency key), one CL-01-GR each. */
+/** A new order's body (its own idempotency key): the cart comes from the request's cookie. */
+export const orderBody = () =>
+  JSON.stringify({
+    firstName: 'Bench',
+    lastName: 'Mark',
+    storeId: 'store-c',
+    idempotencyKey: crypto.randomUUID(),
+  });
+
 /**
  * The order load: 50 connections placing one-line orders. `basket: 'mixed'` (the default) orders a variant drawn
  * from the whole range, as a shop's orders come; `'one-sku'` orders CL-01-GR every time — a flash sale, where
@@ -191,13 +200,6 @@ export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
  */
 export function orderLoad(origin: string, seconds = 10, basket: 'mixed' | 'one-sku' = 'mixed') {
   const skus = basket === 'one-sku' ? ['CL-01-GR'] : BENCH_SKUS;
-  const order = () =>
-    JSON.stringify({
-      firstName: 'Bench',
-      lastName: 'Mark',
-      storeId: 'store-c',
-      idempotencyKey: crypto.randomUUID(),
-    });
   return autocannon({
     url: `${origin}/checkout/api/orders`,
     connections: 50,
@@ -212,7 +214,7 @@ export function orderLoad(origin: string, seconds = 10, basket: 'mixed' | 'one-s
             ...request.headers,
             cookie: `c_cart=${skus[Math.floor(Math.random() * skus.length)]}_1`,
           },
-          body: order(),
+          body: orderBody(),
         }),
       },
     ],

@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/chromium.js';
 import { readVitals, recordVitals } from '../e2e/web-vitals.js';
-import { orderLoad, startStore } from './bench-lib.js';
+import { orderBody, orderLoad, startStore } from './bench-lib.js';
 import { repoRoot, teamServices } from './stack.js';
 
 const PORT = 3300;
@@ -192,20 +192,13 @@ async function placeOrderLoad() {
   });
   try {
     await waitForHealth(`${origin}/health`);
-    const order = () =>
-      JSON.stringify({
-        firstName: 'Bench',
-        lastName: 'Mark',
-        storeId: 'store-c',
-        idempotencyKey: crypto.randomUUID(),
-      });
     const result = await orderLoad(origin);
     const statuses = await Promise.all(
       Array.from({ length: 100 }, () =>
         fetch(`${origin}/checkout/api/orders`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', cookie: 'c_cart=AU-02-BL_1' },
-          body: order(),
+          body: orderBody(),
         }).then((r) => r.status),
       ),
     );

@@ -12,7 +12,7 @@
 //   DEVTOOLS=on           developer tools (dev modes): ?devtools turns on import-map-overrides
 //   DEVTOOLS_ORIGINS      where overrides may load modules from, comma-separated (http://localhost:*,http://127.0.0.1:*)
 import path from 'node:path';
-import { migrate, openDatabase } from '@tractor/chassis';
+import { closeOnSignal, migrate, openDatabase } from '@tractor/chassis';
 import { teams } from '@tractor/shared/teams';
 import { LOCAL_ORIGINS } from './csp.js';
 import { buildGateway } from './gateway.js';
@@ -63,13 +63,4 @@ console.log(
     `${env.MOCK === 'on' ? ' (mock mode)' : ''}`,
 );
 
-let closing = false;
-const close = async () => {
-  if (closing) return;
-  closing = true;
-  await app.close();
-  await db.close();
-  process.exit(0);
-};
-process.on('SIGINT', close);
-process.on('SIGTERM', close);
+closeOnSignal(app, db);
