@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 import { sharedBuilds, sharedPackages } from './shared-dependencies.js';
-import { cdnImages } from './root-config/cdn/images.js';
+import { cdnFiles } from './root-config/cdn/images.js';
 import { packageDir, packageUrl, sharedPackageImports, TEAMS } from './root-config/importmap.js';
 
 const repoRoot = import.meta.dirname;
@@ -28,7 +28,7 @@ export function standaloneConfig({ name: team, port, pages }) {
     [`@tractor/${team}`]: `/tractor-${team}.js`,
     [`@tractor/${team}/mocks`]: `/tractor-${team}-mocks.js`,
   };
-  const images = cdnImages();
+  let images; // rendered on the first picture asked for
   // The page's only inline script and style, written here, so the page's CSP can allow exactly them by hash.
   const style = ['root-config/src/shell.css', 'shared/dev/standalone.css']
     .map((file) => readFileSync(path.join(repoRoot, file), 'utf8'))
@@ -88,9 +88,13 @@ export function standaloneConfig({ name: team, port, pages }) {
           response.sendFile(path.join(repoRoot, 'node_modules/msw/lib/mockServiceWorker.js')),
         );
         devServer.app.get('/cdn/img/*', (request, response, next) => {
-          const svg = images.get(request.path.slice('/cdn/img/'.length));
-          if (!svg) return next();
-          response.type('image/svg+xml').send(svg);
+          images ??= cdnFiles();
+          images.then((files) => {
+            const file = request.path.slice('/cdn/img/'.length);
+            const content = files.get(file);
+            if (!content) return next();
+            response.type(path.extname(file)).send(content);
+          }, next);
         });
         return middlewares;
       },

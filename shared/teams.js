@@ -17,7 +17,7 @@ export const teams = [
         path: '/',
         exact: true,
         label: 'Home',
-        critical: ['/explore/api/home', '/cdn/img/scene/classics.svg', '/cdn/img/scene/autonomous.svg'],
+        critical: ['/explore/api/home', '/cdn/img/scene/classics.webp', '/cdn/img/scene/autonomous.webp'],
       },
       { name: 'category', path: '/products', label: 'Machines', example: '/products' },
       { name: 'stores', path: '/stores', exact: true, label: 'Stores', critical: ['/explore/api/stores'] },

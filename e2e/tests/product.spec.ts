@@ -18,7 +18,7 @@ test('CL-01: name, three highlights, both variants, fragments for the first vari
     'href',
     '/product/CL-01?sku=CL-01-GY',
   );
-  await expect(picture(page)).toHaveAttribute('src', '/cdn/img/product/CL-01-GR.svg');
+  await expect(picture(page)).toHaveAttribute('src', '/cdn/img/product/CL-01-GR.webp');
   await expect(page.locator('decide-product-page checkout-add-to-cart')).toHaveAttribute('sku', 'CL-01-GR');
   await expect(recommendations(page).first()).toHaveAttribute('href', '/product/CL-09?sku=CL-09-GR');
 });
@@ -32,7 +32,7 @@ test('a variant change updates picture, add-to-cart and recommendations in place
 
   await page.getByRole('link', { name: 'Stormy Sky' }).click();
   await expect(page).toHaveURL('/product/CL-01?sku=CL-01-GY');
-  await expect(picture(page)).toHaveAttribute('src', '/cdn/img/product/CL-01-GY.svg');
+  await expect(picture(page)).toHaveAttribute('src', '/cdn/img/product/CL-01-GY.webp');
   await expect(page.locator('decide-product-page checkout-add-to-cart')).toHaveAttribute('sku', 'CL-01-GY');
   await expect(recommendations(page).first()).toHaveAttribute('href', '/product/AU-06?sku=AU-06-MT');
   await expect(page.getByRole('list', { name: 'Variants' }).getByText('Stormy Sky')).toHaveAttribute(
@@ -42,11 +42,11 @@ test('a variant change updates picture, add-to-cart and recommendations in place
 
   await page.goBack();
   await expect(page).toHaveURL('/product/CL-01');
-  await expect(picture(page)).toHaveAttribute('src', '/cdn/img/product/CL-01-GR.svg');
+  await expect(picture(page)).toHaveAttribute('src', '/cdn/img/product/CL-01-GR.webp');
   await expect(recommendations(page).first()).toHaveAttribute('href', '/product/CL-09?sku=CL-09-GR');
 
   await page.goForward();
-  await expect(picture(page)).toHaveAttribute('src', '/cdn/img/product/CL-01-GY.svg');
+  await expect(picture(page)).toHaveAttribute('src', '/cdn/img/product/CL-01-GY.webp');
   await expectSameDocument(page);
   expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1);
 });
@@ -57,13 +57,13 @@ test('a recommendation opens its product with that variant', async ({ page }) =>
   await recommendations(page).first().click();
   await expect(page).toHaveURL('/product/CL-09?sku=CL-09-GR');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('TerraFirma Veneto');
-  await expect(picture(page)).toHaveAttribute('src', '/cdn/img/product/CL-09-GR.svg');
+  await expect(picture(page)).toHaveAttribute('src', '/cdn/img/product/CL-09-GR.webp');
   await expectSameDocument(page);
 });
 
 test('no or an unknown sku shows the first variant', async ({ page }) => {
   await page.goto('/product/CL-01?sku=AU-01-SI');
-  await expect(picture(page)).toHaveAttribute('src', '/cdn/img/product/CL-01-GR.svg');
+  await expect(picture(page)).toHaveAttribute('src', '/cdn/img/product/CL-01-GR.webp');
 });
 
 test('an unknown product is the "not found" page, inside the frame', async ({ page, problems }) => {

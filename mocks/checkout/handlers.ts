@@ -35,7 +35,7 @@ export function createCheckoutHandlers() {
         sku,
         productId: v.productId,
         name: v.name,
-        image: `/cdn/img/product/${sku}.svg`,
+        image: `/cdn/img/product/${sku}.webp`,
         url: `/product/${v.productId}?sku=${sku}`,
         unitPrice: v.price,
         quantity,

@@ -1,8 +1,8 @@
-// Emits the CDN's files into the root config's build: our SVG images and the font files.
+// Emits the CDN's files into the root config's build: our pictures (WebP, from our SVG drawings) and the fonts.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import webpack from 'webpack';
-import { cdnImages } from './images.js';
+import { cdnFiles } from './images.js';
 
 const FONT_DIR = path.join(import.meta.dirname, '../../node_modules/@fontsource/inter/files');
 export const FONT_FILES = ['inter-latin-400-normal.woff2', 'inter-latin-700-normal.woff2'];
@@ -10,11 +10,11 @@ export const FONT_FILES = ['inter-latin-400-normal.woff2', 'inter-latin-700-norm
 export class CdnPlugin {
   apply(compiler) {
     compiler.hooks.thisCompilation.tap('CdnPlugin', (compilation) => {
-      compilation.hooks.processAssets.tap(
+      compilation.hooks.processAssets.tapPromise(
         { name: 'CdnPlugin', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
-        () => {
-          for (const [file, text] of cdnImages()) {
-            compilation.emitAsset(`cdn/img/${file}`, new webpack.sources.RawSource(text));
+        async () => {
+          for (const [file, content] of await cdnFiles()) {
+            compilation.emitAsset(`cdn/img/${file}`, new webpack.sources.RawSource(content));
           }
           for (const font of FONT_FILES) {
             compilation.emitAsset(

@@ -217,7 +217,7 @@ test('mock mode: the worker script, a marked page, the same live map; no proxy',
     // not its data, which msw answers only once its worker runs.
     const home = (await mock.inject('/')).body;
     assert.ok(
-      home.indexOf('<link rel="preload" as="image" href="/cdn/img/scene/classics.svg"') <
+      home.indexOf('<link rel="preload" as="image" href="/cdn/img/scene/classics.webp"') <
         home.indexOf('</head>'),
     );
     assert.doesNotMatch(home, /as="fetch"/);

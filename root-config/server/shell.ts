@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Deployment, ImportMap } from '@tractor/shared/contracts/importmap';
 import { teamModule, teams } from '@tractor/shared/teams';
+import { srcset } from '@tractor/shared/ui/srcset';
 import { withNonce } from './csp.js';
 import { layoutChunks, readLayout, type Chunk, type Composition, type Layout } from './compose.js';
 
@@ -80,11 +81,14 @@ export function criticalResources(pathname: string): string[] {
   );
 }
 
-/** A preload link for a critical resource: images as images, the rest as the page's fetch would ask. */
+/**
+ * A preload link for a critical resource: a picture as the page's <img> will ask for it (the same srcset, so a
+ * dense screen preloads the 2× file it will use), the rest as the page's fetch would ask.
+ */
 const isImage = (url: string) => /\.(svg|png|jpe?g|webp|avif)$/.test(url);
 const preloadLink = (url: string) =>
   isImage(url)
-    ? `<link rel="preload" as="image" href="${attribute(url)}" fetchpriority="high" />`
+    ? `<link rel="preload" as="image" href="${attribute(url)}" imagesrcset="${attribute(srcset(url))}" fetchpriority="high" />`
     : `<link rel="preload" as="fetch" href="${attribute(url)}" crossorigin="anonymous" />`;
 
 /** JSON inside <script>: nothing in it may close the element. */

@@ -6,3 +6,5 @@ export { pageStyles } from './page.js';
 export type { Team } from './boundary.js';
 export { failure, stateStyles } from './states.js';
 export { tilePlaceholders, tileStyles } from './tiles.js';
+export { logo } from './pictures.js';
+export { srcset } from './srcset.js';

@@ -93,7 +93,7 @@ describe('the cart', () => {
       sku: 'CL-01-GR',
       productId: 'CL-01',
       name: 'Heritage Workhorse Verdant Field',
-      image: '/cdn/img/product/CL-01-GR.svg',
+      image: '/cdn/img/product/CL-01-GR.webp',
       url: '/product/CL-01?sku=CL-01-GR',
       unitPrice: 5700,
       quantity: 2,

@@ -26,7 +26,7 @@ const line = (v: Pick<VariantRow, 'sku' | 'product_id' | 'name' | 'price'>, quan
   sku: v.sku,
   productId: v.product_id,
   name: v.name,
-  image: `/cdn/img/product/${v.sku}.svg`,
+  image: `/cdn/img/product/${v.sku}.webp`,
   url: `/product/${v.product_id}?sku=${v.sku}`,
   unitPrice: v.price,
   quantity,

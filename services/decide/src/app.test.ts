@@ -28,14 +28,14 @@ describe('products', () => {
         name: 'Verdant Field',
         colour: '#6b8e23',
         price: 5700,
-        image: '/cdn/img/product/CL-01-GR.svg',
+        image: '/cdn/img/product/CL-01-GR.webp',
       },
       {
         sku: 'CL-01-GY',
         name: 'Stormy Sky',
         colour: body.variants[1].colour,
         price: 6200,
-        image: '/cdn/img/product/CL-01-GY.svg',
+        image: '/cdn/img/product/CL-01-GY.webp',
       },
     ]);
   });

@@ -339,7 +339,7 @@ export function productOf(
       name,
       colour,
       price,
-      image: `/cdn/img/product/${sku}.svg`,
+      image: `/cdn/img/product/${sku}.webp`,
     })),
   };
 }

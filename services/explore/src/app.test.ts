@@ -66,7 +66,7 @@ describe('catalog', () => {
       name: 'Central Mall',
       street: 'Clown Street 3',
       city: 'Cryo',
-      image: '/cdn/img/store/store-c.svg',
+      image: '/cdn/img/store/store-c.webp',
     });
   });
 });

@@ -230,7 +230,7 @@ export interface TeaserRow {
   readonly position: number;
   readonly title: string;
   readonly url: string;
-  /** The scene picture, /cdn/img/scene/<scene>.svg. */
+  /** The scene picture, /cdn/img/scene/<scene>.webp. */
   readonly scene: string;
 }
 
@@ -240,7 +240,7 @@ export const teasers: readonly TeaserRow[] = [
 ];
 
 // How a row is shown, by the service (from its SQL rows) and by the mock (from the arrays above) alike.
-const productImage = (sku: string) => `/cdn/img/product/${sku}.svg`;
+const productImage = (sku: string) => `/cdn/img/product/${sku}.webp`;
 
 export const categoryOf = ({ key, name }: CategoryRow): Category => ({ key, name });
 
@@ -257,11 +257,11 @@ export const storeOf = ({ id, name, street, city }: Omit<StoreRow, 'position'>):
   name,
   street,
   city,
-  image: `/cdn/img/store/${id}.svg`,
+  image: `/cdn/img/store/${id}.webp`,
 });
 
 export const teaserOf = ({ title, url, scene }: Omit<TeaserRow, 'position'>): Teaser => ({
   title,
   url,
-  image: `/cdn/img/scene/${scene}.svg`,
+  image: `/cdn/img/scene/${scene}.webp`,
 });

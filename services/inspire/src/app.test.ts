@@ -45,7 +45,7 @@ describe('recommendations', () => {
       sku: 'CL-09-GR',
       name: 'TerraFirma Veneto Tuscan Green',
       url: '/product/CL-09?sku=CL-09-GR',
-      image: '/cdn/img/product/CL-09-GR.svg',
+      image: '/cdn/img/product/CL-09-GR.webp',
     });
   });
 

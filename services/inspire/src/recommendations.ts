@@ -36,5 +36,5 @@ export function toRecommendation(variant: {
   readonly name: string;
 }): Recommendation {
   const { sku, productId, name } = variant;
-  return { sku, name, url: `/product/${productId}?sku=${sku}`, image: `/cdn/img/product/${sku}.svg` };
+  return { sku, name, url: `/product/${productId}?sku=${sku}`, image: `/cdn/img/product/${sku}.webp` };
 }

@@ -8,6 +8,7 @@ import {
   linkButton,
   markBoundary,
   pageStyles,
+  srcset,
   stateStyles,
 } from '@tractor/shared/ui';
 import { defineElement } from '@tractor/shared/spa';
@@ -95,7 +96,7 @@ export class CheckoutCartPage extends LitElement {
         (line) =>
           html`<li class="line">
             <a href=${line.url} tabindex="-1" aria-hidden="true"
-              ><img src=${line.image} alt="" width="400" height="300"
+              ><img src=${line.image} srcset=${srcset(line.image)} alt="" width="400" height="300"
             /></a>
             <div>
               <a class="name" href=${line.url}>${line.name}</a>

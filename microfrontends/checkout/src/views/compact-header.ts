@@ -1,6 +1,6 @@
 // <checkout-compact-header>: the checkout form's header — the logo only, no navigation, no mini cart.
 import { LitElement, css, html } from 'lit';
-import { boundaryStyles, markBoundary } from '@tractor/shared/ui';
+import { boundaryStyles, logo, markBoundary } from '@tractor/shared/ui';
 import { defineElement } from '@tractor/shared/spa';
 
 export class CheckoutCompactHeader extends LitElement {
@@ -33,7 +33,7 @@ export class CheckoutCompactHeader extends LitElement {
 
   override render() {
     return html`<header>
-      <a href="/"><img src="/cdn/img/logo.svg" alt="The Tractor Store — home" width="200" height="40" /></a>
+      <a href="/">${logo('The Tractor Store — home')}</a>
     </header>`;
   }
 }

@@ -6,6 +6,7 @@ import {
   failure,
   markBoundary,
   pageStyles,
+  srcset,
   stateStyles,
   tilePlaceholders,
   tileStyles,
@@ -85,6 +86,7 @@ export class ExploreCategoryPage extends LitElement {
               <a class="tile" href=${tile.url}>
                 <img
                   src=${tile.image}
+                  srcset=${srcset(tile.image)}
                   alt=""
                   width="400"
                   height="300"

@@ -1,7 +1,7 @@
 // <explore-header>: the shop's header on every page but the checkout form. Holds Checkout's mini cart by
 // tag only; it shows once Checkout's module defines <checkout-mini-cart>.
 import { LitElement, css, html } from 'lit';
-import { boundaryStyles, markBoundary } from '@tractor/shared/ui';
+import { boundaryStyles, logo, markBoundary } from '@tractor/shared/ui';
 import { LocationController, defineElement } from '@tractor/shared/spa';
 
 const links = [
@@ -57,7 +57,7 @@ export class ExploreHeader extends LitElement {
         header {
           gap: 0.75rem;
         }
-        .logo img {
+        .logo svg {
           width: 8rem;
           height: auto;
         }
@@ -75,9 +75,7 @@ export class ExploreHeader extends LitElement {
   override render() {
     const path = this.#location.url.pathname;
     return html`<header>
-      <a class="logo" href="/"
-        ><img src="/cdn/img/logo.svg" alt="The Tractor Store — home" width="200" height="40"
-      /></a>
+      <a class="logo" href="/">${logo('The Tractor Store — home')}</a>
       <nav aria-label="Main">
         ${links.map(
           (link) =>

@@ -1,7 +1,15 @@
 // <explore-store-picker>: "choose a store" opens a modal dialog listing the stores; "select" closes it,
 // shows the chosen store and dispatches `explore:store-selected` with the store id to the host page.
 import { LitElement, css, html } from 'lit';
-import { boundaryStyles, button, buttonStyles, failure, markBoundary, stateStyles } from '@tractor/shared/ui';
+import {
+  boundaryStyles,
+  button,
+  buttonStyles,
+  failure,
+  markBoundary,
+  srcset,
+  stateStyles,
+} from '@tractor/shared/ui';
 import { defineElement } from '@tractor/shared/spa';
 import type { Store } from '@tractor/shared/contracts/explore';
 import { exploreClient } from '../client/explore-client.js';
@@ -91,7 +99,7 @@ export class ExploreStorePicker extends LitElement {
       ${stores.map(
         (store) =>
           html`<li>
-            <img src=${store.image} alt="" width="120" height="90" />
+            <img src=${store.image} srcset=${srcset(store.image)} alt="" width="120" height="90" />
             <address id=${`store-${store.id}`}>
               <strong>${store.name}</strong><br />${store.street}, ${store.city}
             </address>

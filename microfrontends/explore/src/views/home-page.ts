@@ -1,6 +1,6 @@
 // <explore-home-page>: the two category teasers and Inspire's recommendations for two of the shop's machines.
 import { LitElement, css, html } from 'lit';
-import { boundaryStyles, failure, markBoundary, pageStyles, stateStyles } from '@tractor/shared/ui';
+import { boundaryStyles, failure, markBoundary, pageStyles, srcset, stateStyles } from '@tractor/shared/ui';
 import type { Teaser } from '@tractor/shared/contracts/explore';
 import { defineElement, readSeed } from '@tractor/shared/spa';
 import { exploreClient } from '../client/explore-client.js';
@@ -83,7 +83,14 @@ export class ExploreHomePage extends LitElement {
             ${teasers.map(
               (t) =>
                 html`<a class="teaser" href=${t.url}>
-                  <img src=${t.image} alt="" width="800" height="450" fetchpriority="high" />
+                  <img
+                    src=${t.image}
+                    srcset=${srcset(t.image)}
+                    alt=""
+                    width="800"
+                    height="450"
+                    fetchpriority="high"
+                  />
                   <span>${t.title}</span>
                 </a>`,
             )}

@@ -5,6 +5,7 @@ import {
   failure,
   markBoundary,
   pageStyles,
+  srcset,
   stateStyles,
   tilePlaceholders,
   tileStyles,
@@ -55,7 +56,14 @@ export class ExploreStoresPage extends LitElement {
             ${stores.map(
               (store) =>
                 html`<li class="tile">
-                  <img src=${store.image} alt="" width="400" height="300" loading="lazy" />
+                  <img
+                    src=${store.image}
+                    srcset=${srcset(store.image)}
+                    alt=""
+                    width="400"
+                    height="300"
+                    loading="lazy"
+                  />
                   <span class="name">${store.name}</span>
                   <address>${store.street}<br />${store.city}</address>
                 </li>`,
