@@ -148,13 +148,17 @@ export class Composition {
         signal: AbortSignal.timeout(Math.max(1, deadline - Date.now())),
       });
       if (!response.ok) return undefined; // the team does not server-render this part
-      const answer = (await response.json()) as RenderAnswer;
+      const answer = (await response.json()) as Partial<RenderAnswer> | null;
+      if (typeof answer?.tag !== 'string' || typeof answer.inner !== 'string') {
+        onMiss?.(`${team} ${path}`, 'not a render answer (version, tag, inner)');
+        return undefined;
+      }
       if (answer.version !== build) {
         onMiss?.(`${team} ${path}`, `rendered by build ${answer.version}, live is ${build}`);
         return undefined;
       }
-      cache?.set(key, answer, response.headers.get('cache-control'));
-      return answer;
+      cache?.set(key, answer as RenderAnswer, response.headers.get('cache-control'));
+      return answer as RenderAnswer;
     } catch (error) {
       onMiss?.(
         `${team} ${path}`,

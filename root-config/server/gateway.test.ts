@@ -347,6 +347,24 @@ test('the first view is composed on the server: the layout for the URL, each par
   }
 });
 
+test('a team that answers something other than a render: its part is left to the browser, the page still ends', async () => {
+  const decide = Fastify();
+  decide.get('/decide/render/page/product', async () => ({ version: 'bbbbbbbbbbbb' }));
+  const composed = await gatewayWith(database.db, {
+    services: { decide: await decide.listen({ port: 0, host: '127.0.0.1' }) },
+    ssrBudgetMs: 200,
+  });
+  try {
+    const page = await composed.inject('/product/CL-01');
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /<div id="single-spa-application:@tractor\/decide\/product"><\/div>/);
+    assert.match(page.body, /<\/html>\s*$/, 'the page ends');
+  } finally {
+    await composed.close();
+    await decide.close();
+  }
+});
+
 test('the page streams: the head is sent before the teams have answered', async () => {
   const slow = Fastify();
   let answer: () => void = () => {};

@@ -38,15 +38,27 @@ export async function streamPage(
   };
   out.write(plan.head);
   flush();
-  for (const chunk of plan.body) {
-    if (typeof chunk === 'string') {
-      out.write(chunk);
-    } else {
-      const html = await chunk;
-      if (out.destroyed) return;
-      out.write(html);
-      flush();
+  // The page always ends: a part that fails is left out (and logged), never left hanging — the response is
+  // hijacked, so nothing else would end it.
+  let tail = '';
+  try {
+    for (const chunk of plan.body) {
+      if (typeof chunk === 'string') {
+        out.write(chunk);
+      } else {
+        const html = await chunk.catch((error: unknown) => {
+          request.log.error({ err: error }, 'a part of the page failed: left to the browser');
+          return '';
+        });
+        if (out.destroyed) return;
+        out.write(html);
+        flush();
+      }
     }
+    tail = plan.tail();
+  } catch (error) {
+    request.log.error({ err: error }, 'the page could not be finished');
+  } finally {
+    if (!out.destroyed) out.end(tail);
   }
-  out.end(plan.tail());
 }

@@ -39,6 +39,9 @@ export interface ImportMapServiceOptions {
  * the next request. When the database does not answer, the last map read is served (and said so in the log):
  * a database outage must not take the store's pages down.
  */
+/** How long a page waits for the live map before it is served the last one read. */
+const READ_LIMIT_MS = 2000;
+
 export class LiveDeployments {
   readonly #deployments: Deployments;
   #last: readonly Deployment[] | undefined;
@@ -49,7 +52,12 @@ export class LiveDeployments {
 
   async read(log?: FastifyRequest['log']): Promise<readonly Deployment[]> {
     try {
-      this.#last = await this.#deployments.live();
+      // Bounded like every other wait: a database that hangs is a database that does not answer.
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${READ_LIMIT_MS} ms`)), READ_LIMIT_MS);
+      });
+      this.#last = await Promise.race([this.#deployments.live(), late]).finally(() => clearTimeout(timer));
     } catch (error) {
       if (!this.#last) throw error;
       log?.warn({ err: error }, 'import map database unreachable: serving the last live map read');
