@@ -241,8 +241,10 @@ export function planPage(
         }
         ${start};
       };
-      if (document.readyState === 'complete') boot();
-      else addEventListener('load', boot, { once: true });
+      // After the frame that shows what has loaded: the scripts must not take the main thread before it.
+      const afterPaint = () => requestAnimationFrame(() => setTimeout(boot));
+      if (document.readyState === 'complete') afterPaint();
+      else addEventListener('load', afterPaint, { once: true });
     </script>`,
       };
     };
