@@ -168,42 +168,62 @@ export class Composition {
     }
   }
 
-  /** The fragment's inside (its declarative shadow root and seed, with its own fragments filled), or ''. */
-  async fragment(tag: string, attributes: Record<string, string>): Promise<string> {
+  /**
+   * The fragment's inside (its declarative shadow root and seed), or '' — as pieces: its own markup at once,
+   * each fragment inside it when that fragment's team has answered.
+   */
+  async fragment(tag: string, attributes: Record<string, string>): Promise<Piece> {
     const team = fragmentOwner(tag);
     if (!team) return '';
     const answer = await this.#render(team, `fragment/${tag}`, attributes);
-    return answer ? this.#fill(answer.inner) : '';
+    return answer ? this.#pieces(answer.inner) : '';
   }
 
   /** The application's container for the layout: server-rendered (data-ssr) or empty for the browser. */
-  async application(name: string): Promise<string> {
+  async application(name: string): Promise<Piece> {
     const [, team = '', page = ''] = name.split('/');
     const id = escapeAttribute(`single-spa-application:${name}`);
     const answer = await this.#render(team, `page/${page}`);
     if (!answer) return `<div id="${id}"></div>`;
     this.pageServerRendered = true;
-    return `<div id="${id}" data-ssr><${answer.tag}>${await this.#fill(answer.inner)}</${answer.tag}></div>`;
+    return [
+      `<div id="${id}" data-ssr><${answer.tag}>`,
+      ...this.#pieces(answer.inner),
+      `</${answer.tag}></div>`,
+    ];
   }
 
-  /** Fills the empty fragments in `html` with their owners' renders, all at once. */
-  async #fill(html: string): Promise<string> {
-    const matches = [...html.matchAll(EMPTY_FRAGMENT)];
-    if (matches.length === 0) return html;
-    const insides = await Promise.all(matches.map((m) => this.fragment(m[1]!, parseAttributes(m[2] ?? ''))));
-    let result = '';
+  /**
+   * `html` cut at its empty fragments: the markup before each is ready now (the browser can start on its
+   * pictures), each fragment's inside follows when its owner answers. All are asked for at once.
+   */
+  #pieces(html: string): Chunk[] {
+    const pieces: Chunk[] = [];
     let at = 0;
-    matches.forEach((match, i) => {
-      const open = match[0].slice(0, match[0].length - `</${match[1]}>`.length);
-      result += html.slice(at, match.index) + open + insides[i] + `</${match[1]}>`;
+    for (const match of html.matchAll(EMPTY_FRAGMENT)) {
+      const close = `</${match[1]}>`;
+      pieces.push(html.slice(at, match.index) + match[0].slice(0, match[0].length - close.length));
+      pieces.push(this.fragment(match[1]!, parseAttributes(match[2] ?? '')));
+      pieces.push(close);
       at = match.index + match[0].length;
-    });
-    return result + html.slice(at);
+    }
+    pieces.push(html.slice(at));
+    return pieces;
   }
 }
 
-/** A piece of the body: HTML now, or HTML when its team has answered. */
-export type Chunk = string | Promise<string>;
+/** What a team part turns into: HTML, or HTML with pieces that come later. */
+export type Piece = string | readonly Chunk[];
+
+/** A piece of the body: HTML now, or a piece when its team has answered. */
+export type Chunk = string | Promise<Piece>;
+
+/** A chunk with `map` applied to every string in it, at any depth. */
+export function mapChunk(chunk: Chunk, map: (html: string) => string): Chunk {
+  const mapPiece = (piece: Piece): Piece =>
+    typeof piece === 'string' ? map(piece) : piece.map((c) => mapChunk(c, map));
+  return typeof chunk === 'string' ? map(chunk) : chunk.then(mapPiece);
+}
 
 /**
  * The layout's active routes for `url`, as chunks of HTML in document order: the DOM the browser's layout

@@ -413,6 +413,58 @@ test('the page streams: the head is sent before the teams have answered', async 
   }
 });
 
+test('a part streams before the fragments inside it: the header is sent while its mini cart is on its way', async () => {
+  const explore = Fastify();
+  explore.get('/explore/render/fragment/explore-header', async () => ({
+    version: 'aaaaaaaaaaaa',
+    tag: 'explore-header',
+    inner: '<template shadowrootmode="open">logo<checkout-mini-cart></checkout-mini-cart>nav</template>',
+  }));
+  const checkout = Fastify();
+  let answer: () => void = () => {};
+  checkout.get(
+    '/checkout/render/fragment/checkout-mini-cart',
+    () =>
+      new Promise((resolve) => {
+        answer = () =>
+          resolve({
+            version: 'cccccccccccc',
+            tag: 'checkout-mini-cart',
+            inner: '<template shadowrootmode="open">2 items</template>',
+          });
+      }),
+  );
+  const streaming = await gatewayWith(database.db, {
+    services: {
+      explore: await explore.listen({ port: 0, host: '127.0.0.1' }),
+      checkout: await checkout.listen({ port: 0, host: '127.0.0.1' }),
+    },
+    ssrBudgetMs: 5000,
+  });
+  const origin = await streaming.listen({ port: 0, host: '127.0.0.1' });
+  try {
+    const response = await fetch(`${origin}/`, { headers: { 'accept-encoding': 'br' } });
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let received = '';
+    while (!received.includes('<checkout-mini-cart>')) {
+      const part = await reader.read();
+      assert.ok(!part.done, `the stream ended early: ${received}`);
+      received += part.value;
+    }
+    assert.match(received, /<explore-header><template shadowrootmode="open">logo<checkout-mini-cart>$/);
+    answer();
+    for (let part = await reader.read(); !part.done; part = await reader.read()) received += part.value;
+    assert.match(
+      received,
+      /logo<checkout-mini-cart><template shadowrootmode="open">2 items<\/template><\/checkout-mini-cart>nav<\/template><\/explore-header>/,
+    );
+  } finally {
+    await streaming.close();
+    await explore.close();
+    await checkout.close();
+  }
+});
+
 test('a strict CSP with a new nonce per response on every inline script and style, and the security headers', async () => {
   const policyOf = (response: { headers: Record<string, unknown> }) =>
     Object.fromEntries(

@@ -9,7 +9,7 @@ import type { Deployment, ImportMap } from '@tractor/shared/contracts/importmap'
 import { teamModule, teams } from '@tractor/shared/teams';
 import { srcset } from '@tractor/shared/ui/srcset';
 import { withNonce } from './csp.js';
-import { layoutChunks, readLayout, type Chunk, type Composition, type Layout } from './compose.js';
+import { layoutChunks, mapChunk, readLayout, type Chunk, type Composition, type Layout } from './compose.js';
 
 /** What the root config's build says of the platform (dist/platform.json). */
 export interface PlatformBuild extends ImportMap {
@@ -264,9 +264,7 @@ export function planPage(
   const nonced = (html: string) => withNonce(html, options.nonce);
   return {
     head: nonced(`${page.slice(0, body)}<body data-ssr-layout>`),
-    body: layoutChunks(shell.layout, url, options.composition).map((chunk) =>
-      typeof chunk === 'string' ? nonced(chunk) : chunk.then(nonced),
-    ),
+    body: layoutChunks(shell.layout, url, options.composition).map((chunk) => mapChunk(chunk, nonced)),
     tail: () => {
       const { preloads, boot } = ending(options.composition.pageServerRendered);
       return nonced(rest.replace('<!-- %MODULE_PRELOADS% -->', preloads).replace('<!-- %BOOT% -->', boot));

@@ -4,6 +4,7 @@
 import { PassThrough, type Transform } from 'node:stream';
 import { constants, createBrotliCompress, createGzip } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Chunk } from './compose.js';
 import type { PagePlan } from './shell.js';
 
 export async function streamPage(
@@ -40,21 +41,27 @@ export async function streamPage(
   flush();
   // The page always ends: a part that fails is left out (and logged), never left hanging — the response is
   // hijacked, so nothing else would end it.
-  let tail = '';
-  try {
-    for (const chunk of plan.body) {
+  /** Writes chunks in order, each as soon as it is there; false once the shopper has left. */
+  const write = async (chunks: readonly Chunk[]): Promise<boolean> => {
+    for (const chunk of chunks) {
       if (typeof chunk === 'string') {
         out.write(chunk);
-      } else {
-        const html = await chunk.catch((error: unknown) => {
-          request.log.error({ err: error }, 'a part of the page failed: left to the browser');
-          return '';
-        });
-        if (out.destroyed) return;
-        out.write(html);
-        flush();
+        continue;
       }
+      flush();
+      const piece = await chunk.catch((error: unknown) => {
+        request.log.error({ err: error }, 'a part of the page failed: left to the browser');
+        return '';
+      });
+      if (out.destroyed) return false;
+      if (typeof piece === 'string') out.write(piece);
+      else if (!(await write(piece))) return false;
     }
+    return true;
+  };
+  let tail = '';
+  try {
+    if (!(await write(plan.body))) return;
     tail = plan.tail();
   } catch (error) {
     request.log.error({ err: error }, 'the page could not be finished');
