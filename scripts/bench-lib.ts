@@ -183,7 +183,6 @@ export async function serviceMemory(origin: string) {
 
 export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
-/** 50 clients placing orders for `seconds`, each order new (its own idempotency key), one CL-01-GR each. */
 /** A new order's body (its own idempotency key): the cart comes from the request's cookie. */
 export const orderBody = () =>
   JSON.stringify({
