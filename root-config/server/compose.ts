@@ -37,6 +37,11 @@ interface RenderAnswer {
   readonly inner: string;
 }
 
+const isRenderAnswer = (value: unknown): value is RenderAnswer => {
+  const answer = value as Partial<RenderAnswer> | null;
+  return typeof answer?.tag === 'string' && typeof answer.inner === 'string';
+};
+
 const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 const decodeAttribute = (text: string) =>
@@ -148,8 +153,8 @@ export class Composition {
         signal: AbortSignal.timeout(Math.max(1, deadline - Date.now())),
       });
       if (!response.ok) return undefined; // the team does not server-render this part
-      const answer = (await response.json()) as Partial<RenderAnswer> | null;
-      if (typeof answer?.tag !== 'string' || typeof answer.inner !== 'string') {
+      const answer: unknown = await response.json();
+      if (!isRenderAnswer(answer)) {
         onMiss?.(`${team} ${path}`, 'not a render answer (version, tag, inner)');
         return undefined;
       }
@@ -157,8 +162,8 @@ export class Composition {
         onMiss?.(`${team} ${path}`, `rendered by build ${answer.version}, live is ${build}`);
         return undefined;
       }
-      cache?.set(key, answer as RenderAnswer, response.headers.get('cache-control'));
-      return answer as RenderAnswer;
+      cache?.set(key, answer, response.headers.get('cache-control'));
+      return answer;
     } catch (error) {
       onMiss?.(
         `${team} ${path}`,

@@ -365,21 +365,20 @@ test('a team that answers something other than a render: its part is left to the
   }
 });
 
+/** A team's render route that answers only when the test calls the returned function. */
+function heldRender(app: FastifyInstance, route: string, answer: object): () => void {
+  let release: () => void = () => {};
+  app.get(route, () => new Promise((resolve) => (release = () => resolve(answer))));
+  return () => release();
+}
+
 test('the page streams: the head is sent before the teams have answered', async () => {
   const slow = Fastify();
-  let answer: () => void = () => {};
-  slow.get(
-    '/explore/render/fragment/explore-header',
-    () =>
-      new Promise((resolve) => {
-        answer = () =>
-          resolve({
-            version: 'aaaaaaaaaaaa',
-            tag: 'explore-header',
-            inner: '<template shadowrootmode="open">header</template>',
-          });
-      }),
-  );
+  const answer = heldRender(slow, '/explore/render/fragment/explore-header', {
+    version: 'aaaaaaaaaaaa',
+    tag: 'explore-header',
+    inner: '<template shadowrootmode="open">header</template>',
+  });
   const streaming = await gatewayWith(database.db, {
     services: { explore: await slow.listen({ port: 0, host: '127.0.0.1' }) },
     ssrBudgetMs: 5000,
@@ -421,19 +420,11 @@ test('a part streams before the fragments inside it: the header is sent while it
     inner: '<template shadowrootmode="open">logo<checkout-mini-cart></checkout-mini-cart>nav</template>',
   }));
   const checkout = Fastify();
-  let answer: () => void = () => {};
-  checkout.get(
-    '/checkout/render/fragment/checkout-mini-cart',
-    () =>
-      new Promise((resolve) => {
-        answer = () =>
-          resolve({
-            version: 'cccccccccccc',
-            tag: 'checkout-mini-cart',
-            inner: '<template shadowrootmode="open">2 items</template>',
-          });
-      }),
-  );
+  const answer = heldRender(checkout, '/checkout/render/fragment/checkout-mini-cart', {
+    version: 'cccccccccccc',
+    tag: 'checkout-mini-cart',
+    inner: '<template shadowrootmode="open">2 items</template>',
+  });
   const streaming = await gatewayWith(database.db, {
     services: {
       explore: await explore.listen({ port: 0, host: '127.0.0.1' }),

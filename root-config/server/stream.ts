@@ -39,8 +39,6 @@ export async function streamPage(
   };
   out.write(plan.head);
   flush();
-  // The page always ends: a part that fails is left out (and logged), never left hanging — the response is
-  // hijacked, so nothing else would end it.
   /** Writes chunks in order, each as soon as it is there; false once the shopper has left. */
   const write = async (chunks: readonly Chunk[]): Promise<boolean> => {
     for (const chunk of chunks) {
@@ -59,6 +57,8 @@ export async function streamPage(
     }
     return true;
   };
+  // The page always ends: a part that fails is left out (and logged), never left hanging — the response is
+  // hijacked, so nothing else would end it.
   let tail = '';
   try {
     if (!(await write(plan.body))) return;

@@ -34,14 +34,14 @@ export interface ImportMapServiceOptions {
   readonly platform: ImportMap;
 }
 
+/** How long a page waits for the live map before it is served the last one read. */
+const READ_LIMIT_MS = 2000;
+
 /**
  * The teams' live deployments, read from the database on every call, so every replica serves a deploy on
  * the next request. When the database does not answer, the last map read is served (and said so in the log):
  * a database outage must not take the store's pages down.
  */
-/** How long a page waits for the live map before it is served the last one read. */
-const READ_LIMIT_MS = 2000;
-
 export class LiveDeployments {
   readonly #deployments: Deployments;
   #last: readonly Deployment[] | undefined;
@@ -53,11 +53,11 @@ export class LiveDeployments {
   async read(log?: FastifyRequest['log']): Promise<readonly Deployment[]> {
     try {
       // Bounded like every other wait: a database that hangs is a database that does not answer.
-      let timer: NodeJS.Timeout | undefined;
-      const late = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${READ_LIMIT_MS} ms`)), READ_LIMIT_MS);
-      });
-      this.#last = await Promise.race([this.#deployments.live(), late]).finally(() => clearTimeout(timer));
+      const late = AbortSignal.timeout(READ_LIMIT_MS);
+      this.#last = await Promise.race([
+        this.#deployments.live(),
+        new Promise<never>((_, reject) => late.addEventListener('abort', () => reject(late.reason))),
+      ]);
     } catch (error) {
       if (!this.#last) throw error;
       log?.warn({ err: error }, 'import map database unreachable: serving the last live map read');
