@@ -1,4 +1,6 @@
 // Types for teams.js (plain JavaScript, because webpack configs read it too).
+import type { PictureSize } from './ui/srcset.js';
+
 export interface TeamPage {
   /** The export of the team's module that holds the page's lifecycles; the application is @tractor/<team>/<name>. */
   readonly name: string;
@@ -10,11 +12,16 @@ export interface TeamPage {
   /** A URL to open it with, when the path has parameters. */
   readonly example?: string;
   /**
-   * What the page's first view needs, for a page the browser renders itself: data URLs and images, with the
-   * path's parameters (":id") filled from the URL. The shell preloads them, so they do not wait for the
-   * page's scripts.
+   * What the page's first view needs, for a page the browser renders itself: data URLs, and pictures with the
+   * pattern library's size they show at (so the preload picks the file the page's <img> will), with the path's
+   * parameters (":id") filled from the URL. The shell preloads them, so they do not wait for the page's scripts.
    */
-  readonly critical?: readonly string[];
+  readonly critical?: readonly (string | CriticalPicture)[];
+}
+
+export interface CriticalPicture {
+  readonly picture: string;
+  readonly sizes: PictureSize;
 }
 
 export interface TeamEntry {

@@ -17,7 +17,11 @@ export const teams = [
         path: '/',
         exact: true,
         label: 'Home',
-        critical: ['/explore/api/home', '/cdn/img/scene/classics.webp', '/cdn/img/scene/autonomous.webp'],
+        critical: [
+          '/explore/api/home',
+          { picture: '/cdn/img/scene/classics.webp', sizes: 'half' },
+          { picture: '/cdn/img/scene/autonomous.webp', sizes: 'half' },
+        ],
       },
       { name: 'category', path: '/products', label: 'Machines', example: '/products' },
       { name: 'stores', path: '/stores', exact: true, label: 'Stores', critical: ['/explore/api/stores'] },

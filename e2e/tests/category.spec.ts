@@ -58,3 +58,34 @@ test('a tile links to its product page', async ({ page }) => {
     '/product/CL-01',
   );
 });
+
+test('each picture loads the file its place needs: a tile the small one, the product page’s the large one; a dense screen the sharper', async ({
+  browser,
+  baseURL,
+}) => {
+  const shown = async (deviceScaleFactor: number, path: string, selector: string) => {
+    const context = await browser.newContext({
+      baseURL,
+      viewport: { width: 1280, height: 900 },
+      deviceScaleFactor,
+    });
+    const page = await context.newPage();
+    await page.goto(path);
+    const image = page.locator(selector).first();
+    await expect
+      .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .toBeTruthy();
+    const file = await image.evaluate((img: HTMLImageElement) => new URL(img.currentSrc).pathname);
+    await context.close();
+    return file;
+  };
+  expect(await shown(1, '/products', 'explore-category-page .tile img')).toMatch(
+    /^\/cdn\/img\/product\/[\w-]+@0\.6x\.webp$/,
+  );
+  expect(await shown(2, '/products', 'explore-category-page .tile img')).toMatch(
+    /^\/cdn\/img\/product\/[\w-]+@2x\.webp$/,
+  );
+  expect(await shown(1, '/product/CL-01', 'decide-product-page img.picture')).toBe(
+    '/cdn/img/product/CL-01-GR@2x.webp',
+  );
+});

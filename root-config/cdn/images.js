@@ -132,11 +132,14 @@ export function cdnImages() {
   return images;
 }
 
-/** Pixel densities each picture is rendered at: `<name>.webp` (the drawing's size) and `<name>@2x.webp`. */
-const DENSITIES = [1, 2];
+/**
+ * The widths each picture is rendered at, as factors of the drawing's: `<name>@0.6x.webp`, `<name>.webp` (the
+ * drawing's size) and `<name>@2x.webp` — the pattern library's PICTURE_SCALES (shared/ui/srcset.ts), which names them.
+ */
+const SCALES = [0.6, 1, 2];
 
 /**
- * Every file the CDN serves under /cdn/img/: each picture as WebP at each density (the pattern library's
+ * Every file the CDN serves under /cdn/img/: each picture as WebP at each scale (the pattern library's
  * `srcset` names them), the favicon as SVG (a tab icon is not the page's work).
  */
 export async function cdnFiles() {
@@ -146,11 +149,11 @@ export async function cdnFiles() {
     [...cdnImages()].map(async ([file, text]) => {
       if (file === 'favicon.svg') return files.set(file, text);
       const name = file.replace(/\.svg$/, '');
-      for (const density of DENSITIES) {
-        const webp = await sharp(Buffer.from(text), { density: 72 * density })
+      for (const scale of SCALES) {
+        const webp = await sharp(Buffer.from(text), { density: 72 * scale })
           .webp({ quality: 80, effort: 6 })
           .toBuffer();
-        files.set(`${name}${density === 1 ? '' : `@${density}x`}.webp`, webp);
+        files.set(`${name}${scale === 1 ? '' : `@${scale}x`}.webp`, webp);
       }
     }),
   );

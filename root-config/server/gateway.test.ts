@@ -215,11 +215,15 @@ test('mock mode: the worker script, a marked page, the same live map; no proxy',
     assert.match(page, /"@tractor\/explore":"\/assets\/explore\//);
     // No service renders the page: the pictures its first view needs are asked for at once, with the page —
     // not its data, which msw answers only once its worker runs.
+    // Each picture as the page's <img> will ask for it: the same candidates and sizes, so the same file.
     const home = (await mock.inject('/')).body;
-    assert.ok(
-      home.indexOf('<link rel="preload" as="image" href="/cdn/img/scene/classics.webp"') <
-        home.indexOf('</head>'),
+    const preload = /<link rel="preload" as="image" href="\/cdn\/img\/scene\/classics.webp"[^>]*>/.exec(home);
+    assert.ok(preload && preload.index < home.indexOf('</head>'), 'the scene is preloaded in the head');
+    assert.match(
+      preload[0],
+      /imagesrcset="[^"]*classics@0.6x.webp 480w, [^"]*classics.webp 800w, [^"]*@2x.webp 1600w"/,
     );
+    assert.match(preload[0], /imagesizes="\(min-width: 48rem\) 50vw, 100vw"/);
     assert.doesNotMatch(home, /as="fetch"/);
     assert.equal((await mock.inject('/explore/api/stores')).statusCode, 404, 'nothing proxied in mock mode');
   } finally {

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Deployment, ImportMap } from '@tractor/shared/contracts/importmap';
 import { teamModule, teams } from '@tractor/shared/teams';
-import { srcset } from '@tractor/shared/ui/srcset';
+import { PICTURE_SIZES, srcset, type PictureSize } from '@tractor/shared/ui/srcset';
 import { withNonce } from './csp.js';
 import { layoutChunks, mapChunk, readLayout, type Chunk, type Composition, type Layout } from './compose.js';
 
@@ -73,22 +73,28 @@ export function pageAt(pathname: string) {
 /** The team whose page shows at this path, if any. */
 export const pageTeam = (pathname: string) => pageAt(pathname)?.team;
 
-/** The URLs the page at this path declares critical (registry), with its parameters filled in. */
-export function criticalResources(pathname: string): string[] {
+/** What the page at this path declares critical (registry), with its parameters filled in. */
+export function criticalResources(pathname: string): CriticalResource[] {
   const at = pageAt(pathname);
-  return (at?.page.critical ?? []).map((url) =>
-    url.replace(/:(\w+)/g, (_, name: string) => at!.params[name] ?? ''),
+  const fill = (url: string) => url.replace(/:(\w+)/g, (_, name: string) => at!.params[name] ?? '');
+  return (at?.page.critical ?? []).map((entry) =>
+    typeof entry === 'string' ? { url: fill(entry) } : { url: fill(entry.picture), sizes: entry.sizes },
   );
 }
 
+/** A data URL, or a picture with the size it shows at. */
+export interface CriticalResource {
+  readonly url: string;
+  readonly sizes?: PictureSize;
+}
+
 /**
- * A preload link for a critical resource: a picture as the page's <img> will ask for it (the same srcset, so a
- * dense screen preloads the 2× file it will use), the rest as the page's fetch would ask.
+ * A preload link for a critical resource: a picture as the page's <img> will ask for it (the same srcset and
+ * sizes, so the browser preloads the very file it will show), the rest as the page's fetch would ask.
  */
-const isImage = (url: string) => /\.(svg|png|jpe?g|webp|avif)$/.test(url);
-const preloadLink = (url: string) =>
-  isImage(url)
-    ? `<link rel="preload" as="image" href="${attribute(url)}" imagesrcset="${attribute(srcset(url))}" fetchpriority="high" />`
+const preloadLink = ({ url, sizes }: CriticalResource) =>
+  sizes
+    ? `<link rel="preload" as="image" href="${attribute(url)}" imagesrcset="${attribute(srcset(url))}" imagesizes="${attribute(PICTURE_SIZES[sizes])}" fetchpriority="high" />`
     : `<link rel="preload" as="fetch" href="${attribute(url)}" crossorigin="anonymous" />`;
 
 /** JSON inside <script>: nothing in it may close the element. */
@@ -161,7 +167,7 @@ export function planPage(
   // developer's page, no service); after the body if it was asked to and missed its budget. Not the data in
   // mock mode: msw's worker does not control the page's first requests, so they would reach the gateway.
   const critical = criticalResources(pathname)
-    .filter((url) => !options.mock || isImage(url))
+    .filter((resource) => !options.mock || resource.sizes)
     .map(preloadLink)
     .join('\n    ');
   const team = pageTeam(pathname);

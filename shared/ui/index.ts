@@ -7,4 +7,4 @@ export type { Team } from './boundary.js';
 export { failure, stateStyles } from './states.js';
 export { tilePlaceholders, tileStyles } from './tiles.js';
 export { logo } from './pictures.js';
-export { srcset } from './srcset.js';
+export { PICTURE_SIZES, srcset, type PictureSize } from './srcset.js';

@@ -8,6 +8,7 @@ import {
   linkButton,
   markBoundary,
   pageStyles,
+  PICTURE_SIZES,
   srcset,
   stateStyles,
 } from '@tractor/shared/ui';
@@ -96,7 +97,13 @@ export class CheckoutCartPage extends LitElement {
         (line) =>
           html`<li class="line">
             <a href=${line.url} tabindex="-1" aria-hidden="true"
-              ><img src=${line.image} srcset=${srcset(line.image)} alt="" width="400" height="300"
+              ><img
+                src=${line.image}
+                srcset=${srcset(line.image)}
+                sizes=${PICTURE_SIZES.thumb}
+                alt=""
+                width="400"
+                height="300"
             /></a>
             <div>
               <a class="name" href=${line.url}>${line.name}</a>

@@ -1,7 +1,15 @@
 // <decide-product-page>: /product/:id?sku= — the selected variant's picture, name, highlights, the variant list,
 // Checkout's <checkout-add-to-cart> and Inspire's <inspire-recommendations> for the selected SKU.
 import { LitElement, css, html } from 'lit';
-import { boundaryStyles, button, buttonStyles, markBoundary, pageStyles, srcset } from '@tractor/shared/ui';
+import {
+  boundaryStyles,
+  button,
+  buttonStyles,
+  markBoundary,
+  pageStyles,
+  PICTURE_SIZES,
+  srcset,
+} from '@tractor/shared/ui';
 import { defineElement } from '@tractor/shared/spa';
 import { decideClient } from '../client/decide-client.js';
 import { ProductController } from '../controllers/product-controller.js';
@@ -123,6 +131,7 @@ export class DecideProductPage extends LitElement {
           class="picture"
           src=${selected.image}
           srcset=${srcset(selected.image)}
+          sizes=${PICTURE_SIZES.half}
           alt=${`${product.name} in ${selected.name}`}
           width="400"
           height="300"

@@ -6,6 +6,7 @@ import {
   failure,
   markBoundary,
   pageStyles,
+  PICTURE_SIZES,
   srcset,
   stateStyles,
   tilePlaceholders,
@@ -87,6 +88,7 @@ export class ExploreCategoryPage extends LitElement {
                 <img
                   src=${tile.image}
                   srcset=${srcset(tile.image)}
+                  sizes=${PICTURE_SIZES.tile}
                   alt=""
                   width="400"
                   height="300"

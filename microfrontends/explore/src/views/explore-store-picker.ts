@@ -7,6 +7,7 @@ import {
   buttonStyles,
   failure,
   markBoundary,
+  PICTURE_SIZES,
   srcset,
   stateStyles,
 } from '@tractor/shared/ui';
@@ -99,7 +100,14 @@ export class ExploreStorePicker extends LitElement {
       ${stores.map(
         (store) =>
           html`<li>
-            <img src=${store.image} srcset=${srcset(store.image)} alt="" width="120" height="90" />
+            <img
+              src=${store.image}
+              srcset=${srcset(store.image)}
+              sizes=${PICTURE_SIZES.thumb}
+              alt=""
+              width="120"
+              height="90"
+            />
             <address id=${`store-${store.id}`}>
               <strong>${store.name}</strong><br />${store.street}, ${store.city}
             </address>

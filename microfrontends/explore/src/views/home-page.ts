@@ -1,6 +1,14 @@
 // <explore-home-page>: the two category teasers and Inspire's recommendations for two of the shop's machines.
 import { LitElement, css, html } from 'lit';
-import { boundaryStyles, failure, markBoundary, pageStyles, srcset, stateStyles } from '@tractor/shared/ui';
+import {
+  boundaryStyles,
+  failure,
+  markBoundary,
+  pageStyles,
+  PICTURE_SIZES,
+  srcset,
+  stateStyles,
+} from '@tractor/shared/ui';
 import type { Teaser } from '@tractor/shared/contracts/explore';
 import { defineElement, readSeed } from '@tractor/shared/spa';
 import { exploreClient } from '../client/explore-client.js';
@@ -86,6 +94,7 @@ export class ExploreHomePage extends LitElement {
                   <img
                     src=${t.image}
                     srcset=${srcset(t.image)}
+                    sizes=${PICTURE_SIZES.half}
                     alt=""
                     width="800"
                     height="450"

@@ -5,6 +5,7 @@ import {
   failure,
   markBoundary,
   pageStyles,
+  PICTURE_SIZES,
   srcset,
   stateStyles,
   tilePlaceholders,
@@ -59,6 +60,7 @@ export class ExploreStoresPage extends LitElement {
                   <img
                     src=${store.image}
                     srcset=${srcset(store.image)}
+                    sizes=${PICTURE_SIZES.tile}
                     alt=""
                     width="400"
                     height="300"

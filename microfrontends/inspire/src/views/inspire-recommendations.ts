@@ -5,6 +5,7 @@ import {
   boundaryStyles,
   failure,
   markBoundary,
+  PICTURE_SIZES,
   srcset,
   stateStyles,
   tilePlaceholders,
@@ -71,7 +72,14 @@ export class InspireRecommendations extends LitElement {
               (item) =>
                 html`<li>
                   <a class="tile" href=${item.url}>
-                    <img src=${item.image} srcset=${srcset(item.image)} alt="" width="400" height="300" />
+                    <img
+                      src=${item.image}
+                      srcset=${srcset(item.image)}
+                      sizes=${PICTURE_SIZES.tile}
+                      alt=""
+                      width="400"
+                      height="300"
+                    />
                     <span class="name">${item.name}</span>
                   </a>
                 </li>`,
