@@ -2,7 +2,8 @@
 // (4× CPU, 40 ms latency, 10 Mbit/s), and what the page reports: LCP, FCP, CLS, TBT and the JavaScript it loaded.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from '@playwright/test';
 import autocannon from 'autocannon';
@@ -38,18 +39,26 @@ export function baselineTree(commit: string): string {
   return dir;
 }
 
+/** Where a benchmark's store on this port writes its output (its services' warnings and errors). */
+export const storeLog = (port: number) => path.join(os.tmpdir(), `tractor-bench-store-${port}.log`);
+
 export async function startStore(dir: string, port: number): Promise<ChildProcess> {
+  const log = createWriteStream(storeLog(port));
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', 'scripts/start.ts', '--port', String(port), '--fresh'],
     {
       cwd: dir,
-      stdio: ['ignore', 'pipe', 'inherit'],
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
+  child.stdout!.pipe(log);
+  child.stderr!.pipe(log);
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('is open at') && resolve());
-    child.once('exit', () => reject(new Error(`the store in ${dir} did not start`)));
+    child.once('exit', () =>
+      reject(new Error(`the store in ${dir} did not start (its output: ${storeLog(port)})`)),
+    );
   });
   return child;
 }
@@ -112,7 +121,7 @@ export async function loadPage(
   page.on('requestfailed', (r) => pending.delete(r.url()));
   await page.goto(url, { waitUntil: 'load', timeout: 15_000 }).catch((error: Error) => {
     throw new Error(
-      `${url} did not load (${throttled ? 'throttled' : 'plain'}); pending: ${[...pending].join(' ')}`,
+      `${url} did not load (${throttled ? 'throttled' : 'plain'}); pending: ${[...pending].join(' ')}; the store's output: ${storeLog(Number(new URL(url).port))}`,
       {
         cause: error,
       },

@@ -460,6 +460,37 @@ test('a part streams before the fragments inside it: the header is sent while it
   }
 });
 
+test('a page still open after its time says so in the log, with what it waits for', async () => {
+  const explore = Fastify();
+  const answer = heldRender(explore, '/explore/render/fragment/explore-header', {
+    version: 'aaaaaaaaaaaa',
+    tag: 'explore-header',
+    inner: '<template shadowrootmode="open">header</template>',
+  });
+  const lines: { msg: string; doing?: string; url?: string }[] = [];
+  const watched = await gatewayWith(database.db, {
+    services: { explore: await explore.listen({ port: 0, host: '127.0.0.1' }) },
+    ssrBudgetMs: 5000,
+    slowPageMs: 50,
+    logger: { level: 'warn', stream: { write: (line: string) => void lines.push(JSON.parse(line)) } },
+  });
+  const origin = await watched.listen({ port: 0, host: '127.0.0.1' });
+  try {
+    const response = await fetch(`${origin}/products`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.deepEqual(
+      lines.map(({ msg, doing, url }) => ({ msg, doing, url })),
+      [{ msg: 'a page is still open after 50 ms', doing: 'waiting for part 1', url: '/products' }],
+    );
+    answer();
+    assert.match(await response.text(), /header<\/template>/);
+    assert.equal(lines.length, 1, 'nothing more once it has ended');
+  } finally {
+    await watched.close();
+    await explore.close();
+  }
+});
+
 test('a strict CSP with a new nonce per response on every inline script and style, and the security headers', async () => {
   const policyOf = (response: { headers: Record<string, unknown> }) =>
     Object.fromEntries(

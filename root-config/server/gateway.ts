@@ -52,6 +52,8 @@ export interface GatewayOptions {
    * rendered by the browser. 0: no server-side rendering.
    */
   readonly ssrBudgetMs?: number;
+  /** A page still open after this long is logged as a warning, with what it waits for (default 5000 ms). */
+  readonly slowPageMs?: number;
   /**
    * Developer tools (dev modes only): a shopper's ?devtools turns on import-map-overrides, whose overrides may
    * load modules from these origins. Without it, ?devtools does nothing.
@@ -240,7 +242,13 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
       nonce,
       developerOrigins: developerPage ? developerOrigins : undefined,
     });
-    await streamPage(request, reply, plan, { ...SECURITY_HEADERS, 'content-security-policy': policy });
+    await streamPage(
+      request,
+      reply,
+      plan,
+      { ...SECURITY_HEADERS, 'content-security-policy': policy },
+      options.slowPageMs,
+    );
   };
 
   // Every page URL gets the page; the layout decides what it shows (including "not found").

@@ -7,11 +7,15 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Chunk } from './compose.js';
 import type { PagePlan } from './shell.js';
 
+/** A page still open after this long is logged, with what it waits for (nothing on a page's path should take it). */
+export const SLOW_PAGE_MS = 5000;
+
 export async function streamPage(
   request: FastifyRequest,
   reply: FastifyReply,
   plan: PagePlan,
   headers: Readonly<Record<string, string>> = {},
+  slowPageMs = SLOW_PAGE_MS,
 ): Promise<void> {
   const accepted = String(request.headers['accept-encoding'] ?? '');
   const encoding = /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : undefined;
@@ -30,9 +34,21 @@ export async function streamPage(
       : encoding === 'gzip'
         ? createGzip()
         : new PassThrough();
+  // What the page is doing, for the log line of a page still open after slowPageMs: one that never ended would
+  // otherwise leave no trace (the request's "completed" line never comes).
+  let doing = 'writing the head';
+  let parts = 0;
+  const slow = setTimeout(
+    () => request.log.warn({ doing, parts, url: request.url }, `a page is still open after ${slowPageMs} ms`),
+    slowPageMs,
+  );
+  slow.unref();
   // A shopper who leaves mid-page: stop writing, say nothing.
   out.on('error', () => res.destroy());
-  res.on('close', () => out.destroy());
+  res.on('close', () => {
+    clearTimeout(slow);
+    out.destroy();
+  });
   out.pipe(res);
   const flush = () => {
     if ('flush' in out && typeof out.flush === 'function') (out as Transform & { flush(): void }).flush();
@@ -47,10 +63,12 @@ export async function streamPage(
         continue;
       }
       flush();
+      doing = `waiting for part ${parts + 1}`;
       const piece = await chunk.catch((error: unknown) => {
         request.log.error({ err: error }, 'a part of the page failed: left to the browser');
         return '';
       });
+      parts++;
       if (out.destroyed) return false;
       if (typeof piece === 'string') out.write(piece);
       else if (!(await write(piece))) return false;
@@ -62,10 +80,12 @@ export async function streamPage(
   let tail = '';
   try {
     if (!(await write(plan.body))) return;
+    doing = 'writing the tail';
     tail = plan.tail();
   } catch (error) {
     request.log.error({ err: error }, 'the page could not be finished');
   } finally {
+    doing = 'ending (all written)';
     if (!out.destroyed) out.end(tail);
   }
 }
