@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from '@playwright/test';
+import type { Browser, Request } from '@playwright/test';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { repoRoot } from './stack.js';
@@ -115,19 +115,18 @@ export async function loadPage(
     if (scripts.has(e.requestId)) js += e.encodedDataLength;
   });
   await page.addInitScript(observe);
-  const pending = new Set<string>();
-  page.on('request', (r) => pending.add(r.url()));
-  page.on('requestfinished', (r) => pending.delete(r.url()));
-  page.on('requestfailed', (r) => pending.delete(r.url()));
-  await page.goto(url, { waitUntil: 'load', timeout: 15_000 }).catch((error: Error) => {
+  const pending = new Set<Request>();
+  page.on('request', (r) => pending.add(r));
+  page.on('requestfinished', (r) => pending.delete(r));
+  page.on('requestfailed', (r) => pending.delete(r));
+  const stuck = (what: string) => (error: Error) => {
     throw new Error(
-      `${url} did not load (${throttled ? 'throttled' : 'plain'}); pending: ${[...pending].join(' ')}; the store's output: ${storeLog(Number(new URL(url).port))}`,
-      {
-        cause: error,
-      },
+      `${url} ${what} (${throttled ? 'throttled' : 'plain'}); pending: ${[...pending].map((r) => `${r.method()} ${r.url()}`).join(' ') || 'nothing'}; the store's output: ${storeLog(Number(new URL(url).port))}`,
+      { cause: error },
     );
-  });
-  await page.waitForLoadState('networkidle');
+  };
+  await page.goto(url, { waitUntil: 'load', timeout: 15_000 }).catch(stuck('did not load'));
+  await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(stuck('never went quiet'));
   await page.waitForTimeout(throttled ? 600 : 300);
   const vitals = await page.evaluate(
     () =>
