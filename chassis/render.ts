@@ -118,7 +118,9 @@ export function addRenderRoutes(
     if (!element)
       return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: 'not server-rendered' });
     const body: RenderAnswer = { version, tag: element.tag, inner: renderElement(element, url) };
-    const shared = element.maxAge && element.maxAge > 0;
+    // A shopper's own part is shared only among shoppers without a cookie (Vary: cookie tells the shell so).
+    const shared = element.maxAge && element.maxAge > 0 && !(element.perShopper && cookie);
+    if (element.perShopper) reply.header('vary', 'cookie');
     return reply
       .header('cache-control', shared ? `public, max-age=${element.maxAge}` : 'no-store')
       .send(body);

@@ -69,29 +69,39 @@ function parseAttributes(text: string): Record<string, string> {
 /**
  * The team renders a page may reuse: those a team marked public (the same for every shopper, changing only
  * with a deploy), until their max-age, keyed by team, part, URL, attributes — and the live build, so a deploy
- * never serves an old build's markup. Bounded: the oldest entry goes first.
+ * never serves an old build's markup. One that varies by cookie (a shopper's own part, like the mini cart) was
+ * rendered for a shopper without a cookie, and is reused only for shoppers without one. Bounded: the oldest
+ * entry goes first.
  */
 export class RenderCache {
-  readonly #entries = new Map<string, { answer: RenderAnswer; until: number }>();
+  readonly #entries = new Map<string, { answer: RenderAnswer; until: number; noCookieOnly: boolean }>();
   readonly #limit: number;
 
   constructor(limit = 1000) {
     this.#limit = limit;
   }
 
-  get(key: string): RenderAnswer | undefined {
+  get(key: string, cookie?: string): RenderAnswer | undefined {
     const entry = this.#entries.get(key);
     if (!entry) return undefined;
-    if (entry.until > Date.now()) return entry.answer;
-    this.#entries.delete(key);
-    return undefined;
+    if (entry.until <= Date.now()) {
+      this.#entries.delete(key);
+      return undefined;
+    }
+    return entry.noCookieOnly && cookie ? undefined : entry.answer;
   }
 
-  set(key: string, answer: RenderAnswer, cacheControl: string | null) {
-    const maxAge = /\bpublic\b.*\bmax-age=(\d+)/.exec(cacheControl ?? '')?.[1];
+  set(
+    key: string,
+    answer: RenderAnswer,
+    headers: { cacheControl: string | null; vary?: string | null; cookie?: string },
+  ) {
+    const maxAge = /\bpublic\b.*\bmax-age=(\d+)/.exec(headers.cacheControl ?? '')?.[1];
     if (!maxAge || Number(maxAge) <= 0) return;
+    const noCookieOnly = /\bcookie\b/i.test(headers.vary ?? '');
+    if (noCookieOnly && headers.cookie) return; // a shopper's own render is theirs alone
     if (this.#entries.size >= this.#limit) this.#entries.delete(this.#entries.keys().next().value!);
-    this.#entries.set(key, { answer, until: Date.now() + Number(maxAge) * 1000 });
+    this.#entries.set(key, { answer, until: Date.now() + Number(maxAge) * 1000, noCookieOnly });
   }
 }
 
@@ -143,7 +153,7 @@ export class Composition {
     const query = new URLSearchParams({ url: this.#url.pathname + this.#url.search });
     if (attributes) query.set('attributes', JSON.stringify(attributes));
     const key = `${team} ${build} ${path}?${query}`;
-    const cached = cache?.get(key);
+    const cached = cache?.get(key, cookie);
     if (cached) return cached;
     try {
       const headers: Record<string, string> = { traceparent: traceparent(this.#options.traceId) };
@@ -162,7 +172,11 @@ export class Composition {
         onMiss?.(`${team} ${path}`, `rendered by build ${answer.version}, live is ${build}`);
         return undefined;
       }
-      cache?.set(key, answer, response.headers.get('cache-control'));
+      cache?.set(key, answer, {
+        cacheControl: response.headers.get('cache-control'),
+        vary: response.headers.get('vary'),
+        cookie,
+      });
       return answer;
     } catch (error) {
       onMiss?.(

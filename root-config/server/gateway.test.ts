@@ -647,3 +647,55 @@ test('the gateway reuses what a service marks public for its max-age — never a
     await team.close();
   }
 });
+
+test('a shopper’s own part (Vary: cookie) rendered without a cookie is reused for the next shopper without one, never for one with a cookie', async () => {
+  const asked: (string | undefined)[] = [];
+  const explore = Fastify();
+  explore.get('/explore/render/fragment/explore-header', async () => ({
+    version: 'aaaaaaaaaaaa',
+    tag: 'explore-header',
+    inner: '<template shadowrootmode="open">logo<checkout-mini-cart></checkout-mini-cart>nav</template>',
+  }));
+  const checkout = Fastify();
+  checkout.get('/checkout/render/fragment/checkout-mini-cart', async (request, reply) => {
+    const cookie = request.headers.cookie;
+    asked.push(cookie);
+    return reply
+      .header('vary', 'cookie')
+      .header('cache-control', cookie ? 'no-store' : 'public, max-age=60')
+      .send({
+        version: 'cccccccccccc',
+        tag: 'checkout-mini-cart',
+        inner: `<template shadowrootmode="open">${cookie ? 'your 2 items' : 'empty'}</template>`,
+      });
+  });
+  const composed = await gatewayWith(database.db, {
+    services: {
+      explore: await explore.listen({ port: 0, host: '127.0.0.1' }),
+      checkout: await checkout.listen({ port: 0, host: '127.0.0.1' }),
+    },
+    ssrBudgetMs: 5000,
+  });
+  const miniCart = (page: string) => /<checkout-mini-cart>(.*?)<\/checkout-mini-cart>/.exec(page)?.[1];
+  try {
+    const first = (await composed.inject('/stores')).body;
+    const second = (await composed.inject('/stores')).body;
+    assert.equal(miniCart(first), '<template shadowrootmode="open">empty</template>');
+    assert.equal(miniCart(second), miniCart(first));
+    assert.deepEqual(asked, [undefined], 'the second shopper without a cookie got the first one’s render');
+
+    const shopper = (await composed.inject({ url: '/stores', headers: { cookie: 'c_cart=CL-01-GR_2' } }))
+      .body;
+    assert.equal(miniCart(shopper), '<template shadowrootmode="open">your 2 items</template>');
+    await composed.inject({ url: '/stores', headers: { cookie: 'c_cart=CL-01-GR_2' } });
+    assert.deepEqual(
+      asked,
+      [undefined, 'c_cart=CL-01-GR_2', 'c_cart=CL-01-GR_2'],
+      'a cart is rendered every time',
+    );
+  } finally {
+    await composed.close();
+    await explore.close();
+    await checkout.close();
+  }
+});

@@ -13,6 +13,11 @@ export interface ElementRender {
    * asks again (a cart, stock).
    */
   readonly maxAge?: number;
+  /**
+   * The part is the shopper's own (it is rendered from their cookie, like a cart): maxAge then holds only for
+   * shoppers without a cookie, who all see the same (an empty cart); a shopper with one is rendered every time.
+   */
+  readonly perShopper?: boolean;
 }
 
 export interface RenderContext {

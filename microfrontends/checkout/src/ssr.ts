@@ -13,6 +13,9 @@ export const renderer: TeamRenderer = {
     'checkout-mini-cart': async ({ fetch }) => ({
       tag: 'checkout-mini-cart',
       seed: (await new CheckoutClient({ fetch }).cart()).quantity,
+      // Without a cart cookie every shopper's mini cart is the same empty one: the shell may reuse it.
+      maxAge: 60,
+      perShopper: true,
     }),
     'checkout-add-to-cart': async ({ fetch }, { sku }) =>
       sku
