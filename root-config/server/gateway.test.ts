@@ -376,6 +376,17 @@ function heldRender(app: FastifyInstance, route: string, answer: object): () => 
   return () => release();
 }
 
+/** Explore's service rendering only its header, which holds Checkout's mini cart. */
+function exploreWithHeader(): FastifyInstance {
+  const explore = Fastify();
+  explore.get('/explore/render/fragment/explore-header', async () => ({
+    version: 'aaaaaaaaaaaa',
+    tag: 'explore-header',
+    inner: '<template shadowrootmode="open">logo<checkout-mini-cart></checkout-mini-cart>nav</template>',
+  }));
+  return explore;
+}
+
 test('the page streams: the head is sent before the teams have answered', async () => {
   const slow = Fastify();
   const answer = heldRender(slow, '/explore/render/fragment/explore-header', {
@@ -417,12 +428,7 @@ test('the page streams: the head is sent before the teams have answered', async 
 });
 
 test('a part streams before the fragments inside it: the header is sent while its mini cart is on its way', async () => {
-  const explore = Fastify();
-  explore.get('/explore/render/fragment/explore-header', async () => ({
-    version: 'aaaaaaaaaaaa',
-    tag: 'explore-header',
-    inner: '<template shadowrootmode="open">logo<checkout-mini-cart></checkout-mini-cart>nav</template>',
-  }));
+  const explore = exploreWithHeader();
   const checkout = Fastify();
   const answer = heldRender(checkout, '/checkout/render/fragment/checkout-mini-cart', {
     version: 'cccccccccccc',
@@ -650,12 +656,7 @@ test('the gateway reuses what a service marks public for its max-age — never a
 
 test('a shopper’s own part (Vary: cookie) rendered without a cookie is reused for the next shopper without one, never for one with a cookie', async () => {
   const asked: (string | undefined)[] = [];
-  const explore = Fastify();
-  explore.get('/explore/render/fragment/explore-header', async () => ({
-    version: 'aaaaaaaaaaaa',
-    tag: 'explore-header',
-    inner: '<template shadowrootmode="open">logo<checkout-mini-cart></checkout-mini-cart>nav</template>',
-  }));
+  const explore = exploreWithHeader();
   const checkout = Fastify();
   checkout.get('/checkout/render/fragment/checkout-mini-cart', async (request, reply) => {
     const cookie = request.headers.cookie;
