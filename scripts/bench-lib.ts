@@ -149,6 +149,13 @@ export async function loadPage(
   return { lcp: vitals.lcp, fcp: vitals.fcp, cls: vitals.cls, tbt, js };
 }
 
+/** The q-quantile of sorted values, interpolated between neighbours. */
+export const quantile = (sorted: readonly number[], q: number) => {
+  const at = (sorted.length - 1) * q;
+  const low = Math.floor(at);
+  return sorted[low]! + (sorted[Math.ceil(at)]! - sorted[low]!) * (at - low);
+};
+
 export const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
