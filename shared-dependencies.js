@@ -6,18 +6,17 @@
 export const sharedPackages = [
   { name: 'single-spa', entry: 'lib/es2015/esm/single-spa.min.js' },
   { name: 'single-spa-layout', entry: 'dist/esm/single-spa-layout.min.js' },
-  // Lit and its sub-packages: the bare name and every sub-path ("lit/directives/...") map to one copy.
-  { name: 'lit', entry: 'index.js', subpaths: true },
-  { name: 'lit-html', entry: 'lit-html.js', subpaths: true },
-  { name: 'lit-element', entry: 'index.js', subpaths: true },
-  { name: '@lit/reactive-element', entry: 'reactive-element.js', subpaths: true },
-  { name: '@lit/task', entry: 'index.js', subpaths: true },
-  // Hydration of server-rendered Lit elements: the page loads its support module before any Lit element.
-  { name: '@lit-labs/ssr-client', entry: 'index.js', subpaths: true },
 ];
 
 /** Modules the root config builds from our own sources: the specifiers they answer, their source file. */
 export const sharedBuilds = [
+  // Lit, @lit/task and Lit's hydration support (the page imports it before anything loads lit-element), as
+  // one module (shared/lit/index.ts says why).
+  {
+    specifiers: ['lit', '@lit/task', '@lit-labs/ssr-client/lit-element-hydrate-support.js'],
+    name: 'lit',
+    source: 'shared/lit/index.ts',
+  },
   // zod/mini, tree-shaken to the functions our contracts use: one copy for every team's client.
   { specifiers: ['zod/mini'], name: 'zod-mini', source: 'shared/zod-mini/index.ts' },
   // The pattern library (the spec's bonus 1).

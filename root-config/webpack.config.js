@@ -15,10 +15,8 @@ import { CdnPlugin } from './cdn/cdn-plugin.js';
 import { preloadGraph, sharedPackageCopies, sharedPackageImports, shellScriptUrl } from './importmap.js';
 
 const repoRoot = path.join(import.meta.dirname, '..');
-/** Lit's hydration support: the page imports it before anything that loads lit-element (index.html). */
-const HYDRATE_SUPPORT = '@lit-labs/ssr-client/lit-element-hydrate-support.js';
-// Modules every page needs: preloaded so the browser fetches them in parallel, not one import at a time.
-const PRELOAD_PACKAGES = [HYDRATE_SUPPORT, 'single-spa', 'single-spa-layout', 'lit', '@lit/task'];
+// Packages every page needs: preloaded so the browser fetches them in parallel, not one import at a time.
+const PRELOAD_PACKAGES = ['single-spa', 'single-spa-layout'];
 
 /** The page template, with the parts known at build time filled in. */
 function pageTemplate() {
@@ -61,6 +59,7 @@ class ShellPlugin {
           };
           const preloads = [
             imports['@tractor/root-config'],
+            imports['lit'],
             imports['zod/mini'],
             imports['@tractor/shared/ui'],
             ...preloadGraph(PRELOAD_PACKAGES, imports),

@@ -13,14 +13,15 @@ test('nothing leaves the origin and Lit is fetched once across pages', async ({ 
   await page.locator('explore-header').getByRole('link', { name: 'Stores' }).click();
   await expect(page.getByRole('heading', { name: 'Our Stores' })).toBeVisible();
 
-  // The fixture fails the test if any request left the origin; here: each Lit file exactly once.
-  const litCore = ['/lit-html.js', '/lit-element.js', '/reactive-element.js', '/single-spa.min.js'];
-  for (const file of litCore) {
+  // The fixture fails the test if any request left the origin; here: Lit (one module) and single-spa, each
+  // exactly once, and no Lit file of the npm packages beside it.
+  for (const file of [/\/shared\/lit\.[0-9a-f]{8}\.js$/, /\/single-spa\.min\.js$/]) {
     expect(
-      problems.requests.filter((url) => url.endsWith(file)),
-      file,
+      problems.requests.filter((url) => file.test(url)),
+      String(file),
     ).toHaveLength(1);
   }
+  expect(problems.requests.filter((url) => /\/shared\/npm\/(lit|@lit)/.test(url))).toEqual([]);
   expect(warnings.filter((w) => /Multiple versions of Lit/.test(w))).toEqual([]);
 });
 
