@@ -8,6 +8,7 @@ import { constructServerLayout } from 'single-spa-layout/server';
 import { fragmentOwner, teams } from '@tractor/shared/teams';
 import type { Deployment } from '@tractor/shared/contracts/importmap';
 import { traceparent } from '@tractor/shared/contracts/trace';
+import { withinTime } from './deadline.js';
 
 /** A node of the layout as single-spa-layout resolves it on the server. */
 interface LayoutNode {
@@ -158,12 +159,13 @@ export class Composition {
     try {
       const headers: Record<string, string> = { traceparent: traceparent(this.#options.traceId) };
       if (cookie) headers.cookie = cookie;
-      const response = await fetch(`${origin}/${team}/render/${path}?${query}`, {
-        headers,
-        signal: AbortSignal.timeout(Math.max(1, deadline - Date.now())),
+      const asked = await withinTime(Math.max(1, deadline - Date.now()), async (signal) => {
+        const response = await fetch(`${origin}/${team}/render/${path}?${query}`, { headers, signal });
+        if (!response.ok) await response.body?.cancel(); // a 404: this part is the browser's; free the connection
+        return { response, body: response.ok ? ((await response.json()) as unknown) : undefined };
       });
+      const { response, body: answer } = asked;
       if (!response.ok) return undefined; // the team does not server-render this part
-      const answer: unknown = await response.json();
       if (!isRenderAnswer(answer)) {
         onMiss?.(`${team} ${path}`, 'not a render answer (version, tag, inner)');
         return undefined;

@@ -700,3 +700,28 @@ test('a shopper’s own part (Vary: cookie) rendered without a cookie is reused 
     await checkout.close();
   }
 });
+
+test('a part whose answer starts but never finishes is left to the browser at the budget: the page ends', async () => {
+  const explore = Fastify();
+  explore.get('/explore/render/fragment/explore-header', (_request, reply) => {
+    reply.hijack();
+    reply.raw.writeHead(200, { 'content-type': 'application/json' });
+    reply.raw.write('{"version":"aaaaaaaaaaaa","tag":"explore-header","inner":"<template'); // …and no more
+  });
+  const composed = await gatewayWith(database.db, {
+    services: { explore: await explore.listen({ port: 0, host: '127.0.0.1' }) },
+    ssrBudgetMs: 100,
+  });
+  const origin = await composed.listen({ port: 0, host: '127.0.0.1' });
+  try {
+    const started = performance.now();
+    const page = await (await fetch(`${origin}/stores`, { signal: AbortSignal.timeout(3000) })).text();
+    assert.match(page, /<explore-header><\/explore-header>/, 'the header is left to the browser');
+    assert.match(page, /<\/html>\s*$/, 'and the page ends');
+    assert.ok(performance.now() - started < 1000, 'at the budget, not later');
+  } finally {
+    await composed.close();
+    explore.server.closeAllConnections();
+    await explore.close();
+  }
+});

@@ -18,6 +18,7 @@ import { AssetConflict, integrityOf, type AssetStore } from './assets.js';
 import { NoRollbackTarget, StaleChange, type Deployments, type Precondition } from './deployments.js';
 import type { DeployTokens } from './tokens.js';
 import { liveImportMap } from '../shell.js';
+import { withinTime } from '../deadline.js';
 
 /** A published file may be this large (a team's entry, a lazy chunk, a source map). */
 const MAX_ASSET_BYTES = 20 * 1024 * 1024;
@@ -53,11 +54,7 @@ export class LiveDeployments {
   async read(log?: FastifyRequest['log']): Promise<readonly Deployment[]> {
     try {
       // Bounded like every other wait: a database that hangs is a database that does not answer.
-      const late = AbortSignal.timeout(READ_LIMIT_MS);
-      this.#last = await Promise.race([
-        this.#deployments.live(),
-        new Promise<never>((_, reject) => late.addEventListener('abort', () => reject(late.reason))),
-      ]);
+      this.#last = await withinTime(READ_LIMIT_MS, () => this.#deployments.live());
     } catch (error) {
       if (!this.#last) throw error;
       log?.warn({ err: error }, 'import map database unreachable: serving the last live map read');
