@@ -1,7 +1,8 @@
-// A wait on a page's path that settles by its deadline, whatever the work does. AbortSignal.timeout() is not
-// enough: Node holds such a signal's timer weakly, so a signal nothing else keeps (fetch keeps it weakly too) can
-// be collected before it fires — and a request that never answers then hangs the page for good (seen: a
-// benchmark's /products load still open after 15 s, its gateway waiting on Explore's part).
+// A wait on a page's path that settles by its deadline, whatever the work does. A fetch given
+// AbortSignal.timeout() was not enough: a benchmark caught a /products page still open after 15 s, its gateway
+// waiting on Explore's part, long past the 150 ms budget. (Node keeps a timeout signal's timer only weakly, so a
+// signal nothing else holds may be collected before it fires; whatever the cause, a race against our own timer
+// cannot be missed.)
 
 /**
  * Runs `work` with a signal that aborts after `ms`, and rejects with a TimeoutError then even if `work` never
