@@ -8,7 +8,7 @@ import type { Chunk } from './compose.js';
 import type { PagePlan } from './shell.js';
 
 /** A page still open after this long is logged, with what it waits for (nothing on a page's path should take it). */
-export const SLOW_PAGE_MS = 5000;
+const SLOW_PAGE_MS = 5000;
 
 export async function streamPage(
   request: FastifyRequest,

@@ -23,7 +23,7 @@ export const PICTURE_SIZES = {
 export type PictureSize = keyof typeof PICTURE_SIZES;
 
 /** The file of a CDN picture at one of its scales. */
-export const pictureAt = (src: string, scale: number) =>
+const pictureAt = (src: string, scale: number) =>
   scale === 1 ? src : src.replace(/\.webp$/, `@${scale}x.webp`);
 
 /** The srcset of a CDN picture: its three files with their widths (only the 1× file for an unknown folder). */
