@@ -63,6 +63,33 @@ export async function startStore(dir: string, port: number): Promise<ChildProces
   return child;
 }
 
+/** Busy share of the machine's CPUs over one interval (0 idle … 1 every core busy). */
+async function busyShare(ms: number): Promise<number> {
+  const sample = () =>
+    os.cpus().reduce(
+      (sum, cpu) => {
+        const total = Object.values(cpu.times).reduce((a, b) => a + b, 0);
+        return { idle: sum.idle + cpu.times.idle, total: sum.total + total };
+      },
+      { idle: 0, total: 0 },
+    );
+  const before = sample();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  const after = sample();
+  return 1 - (after.idle - before.idle) / Math.max(1, after.total - before.total);
+}
+
+/**
+ * Waits until the machine is quiet (under 15 % busy for two seconds running, at most 60 s): a store just started
+ * keeps its cores busy for a while (PGlite, warm-up renders), and loads measured then are 2–3× slower.
+ */
+export async function settle(limitMs = 60_000): Promise<void> {
+  const until = Date.now() + limitMs;
+  let quiet = 0;
+  while (quiet < 2 && Date.now() < until) quiet = (await busyShare(1000)) < 0.15 ? quiet + 1 : 0;
+  if (quiet < 2) console.log(`  (the machine is still busy after ${limitMs / 1000} s; measuring anyway)`);
+}
+
 /** Observers the page runs from its first script: LCP, FCP, CLS and long tasks. */
 function observe() {
   const vitals = { lcp: 0, fcp: 0, cls: 0, longTasks: [] as { start: number; duration: number }[] };

@@ -77,3 +77,30 @@ test('every page of the store is server-rendered, and hydrates without an error 
     await expect(page.locator('[id^="single-spa-application:"]')).toHaveCount(1);
   }
 });
+
+test('a first view leaves the fonts for later: fetched once the page works, shown from the next page on', async ({
+  page,
+}) => {
+  await page.goto('/products');
+  const bodyFont = () => page.evaluate(() => getComputedStyle(document.body).fontFamily);
+  expect(await bodyFont()).not.toContain('Inter');
+
+  // Once the page works, the browser fetches both faces into its cache, after the page has loaded …
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('tractor:fonts'))).toBe('cached');
+  const fetched = await page.evaluate(() => {
+    const loaded = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    return performance
+      .getEntriesByType('resource')
+      .filter((entry) => entry.name.includes('/cdn/fonts/'))
+      .map((entry) => ({ font: entry.name, afterLoad: entry.startTime >= loaded.loadEventEnd }));
+  });
+  expect(fetched).toHaveLength(2);
+  expect(fetched.every((entry) => entry.afterLoad)).toBe(true);
+  // … and this page keeps its font: text that changed font would move.
+  expect(await bodyFont()).not.toContain('Inter');
+
+  // The next page load shows Inter from its first paint.
+  await page.goto('/product/CL-01');
+  expect(await bodyFont()).toMatch(/^Inter,/);
+  await expect.poll(() => page.evaluate(() => document.fonts.check('700 16px Inter'))).toBe(true);
+});

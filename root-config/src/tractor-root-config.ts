@@ -5,6 +5,7 @@ import { constructApplications, constructLayoutEngine, constructRoutes } from 's
 import { interceptLinks } from '@tractor/shared/spa';
 import { setupBoundaryToggle } from './boundaries.js';
 import { setupFocusOnNavigation } from './focus.js';
+import { warmFonts } from './fonts.js';
 import { importModule, loadFragments, loadPage } from './modules.js';
 import { errorScreen, loadingScreen, setupRetry } from './screens.js';
 import { adoptServerLayout } from './server-layout.js';
@@ -71,6 +72,7 @@ function startStore() {
 
   interceptLinks(navigateToUrl);
   setupBoundaryToggle();
+  warmFonts();
   setupRetry(() => void triggerAppChange());
   // A fragment module that failed to load is tried again when the shopper moves on.
   window.addEventListener('single-spa:before-routing-event', loadFragments);
