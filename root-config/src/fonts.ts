@@ -15,12 +15,11 @@ export function warmFonts() {
   } catch {
     return; // no storage: nothing could remember the fonts, so the system font it stays, with no download
   }
-  requestIdleCallback(
-    () =>
-      void Promise.all(FACES.map((face) => document.fonts.load(face))).then(
-        () => localStorage.setItem(KEY, 'cached'),
-        () => undefined, // not fetched: tried again on the next page
-      ),
-    { timeout: 3000 },
-  );
+  const fetchFonts = () =>
+    void Promise.all(FACES.map((face) => document.fonts.load(face)))
+      .then(() => localStorage.setItem(KEY, 'cached'))
+      .catch(() => undefined); // not fetched or not remembered: tried again on the next page
+  // Safari has no requestIdleCallback: a second after the page works will do there.
+  if ('requestIdleCallback' in window) requestIdleCallback(fetchFonts, { timeout: 3000 });
+  else setTimeout(fetchFonts, 1000);
 }

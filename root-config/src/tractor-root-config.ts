@@ -72,7 +72,6 @@ function startStore() {
 
   interceptLinks(navigateToUrl);
   setupBoundaryToggle();
-  warmFonts();
   setupRetry(() => void triggerAppChange());
   // A fragment module that failed to load is tried again when the shopper moves on.
   window.addEventListener('single-spa:before-routing-event', loadFragments);
@@ -81,4 +80,5 @@ function startStore() {
       (devtools as typeof Devtools).showDevOverlay(),
     );
   }
+  warmFonts();
 }
