@@ -16,6 +16,8 @@ const bounces = (page: Page) =>
   page.evaluate(() => (window as unknown as { __bounces?: number }).__bounces ?? 0);
 
 test('the spec’s journey: add, basket, remove, checkout, thanks', async ({ page, context }) => {
+  // Five pages and some seventy steps: on a busy 2-core machine the whole journey has taken 28–30 s.
+  test.setTimeout(60_000);
   await page.addInitScript(() => {
     const animate = Element.prototype.animate;
     Element.prototype.animate = function (this: Element, ...args: Parameters<Element['animate']>) {
