@@ -1,14 +1,18 @@
 // deploy/ on paper, checked: what the generator makes (from the registry), each team's full set, images that
-// match their Dockerfiles, probes and ports that match the services, and no secret written into any file.
+// match their Dockerfiles, probes and ports that match the services, no secret written into any file, monitoring
+// that only this machine reaches, and the settings the store's security needs in production.
+// (What goes into the images themselves: images.test.ts.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { teams } from '../../shared/teams.js';
-import { DEPLOY_DIR, imageOf, manifests, units } from './manifests.js';
+import { DEPLOY_DIR, imageOf, manifests, REPO_ROOT, units } from './manifests.js';
 
 const read = (file: string) => readFileSync(path.join(DEPLOY_DIR, file), 'utf8');
+/** The operator's own secrets for compose, which .env.example says to create beside it: not the generator's. */
+const LOCAL_SECRETS = '.env';
 const documents = (file: string) =>
   parseAllDocuments(read(file)).map((d) => d.toJS() as Record<string, unknown> & { kind?: string });
 
@@ -20,14 +24,23 @@ interface Container {
   livenessProbe: { httpGet: { path: string; port: string } };
 }
 
-test('deploy/ is exactly what the generator makes from the registry (npm run manifests)', () => {
+test('deploy/ and .dockerignore are exactly what the generator makes from the registry (npm run manifests)', () => {
   const expected = manifests();
-  for (const [file, content] of Object.entries(expected)) assert.equal(read(file), content, file);
+  for (const [file, content] of Object.entries(expected))
+    assert.equal(readFileSync(path.join(REPO_ROOT, file), 'utf8'), content, file);
+  assert.ok('.dockerignore' in expected, 'the build context is generated with the Dockerfiles');
   const present = readdirSync(DEPLOY_DIR, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
-    .map((e) => path.relative(DEPLOY_DIR, path.join(e.parentPath, e.name)))
+    .map((e) => path.relative(REPO_ROOT, path.join(e.parentPath, e.name)))
+    .filter((file) => file !== `deploy/${LOCAL_SECRETS}`)
     .sort();
-  assert.deepEqual(present, Object.keys(expected).sort(), 'no file that the generator does not make');
+  assert.deepEqual(
+    present,
+    Object.keys(expected)
+      .filter((file) => file.startsWith('deploy/'))
+      .sort(),
+    'no file in deploy/ that the generator does not make',
+  );
 });
 
 test('each team and the gateway have a Dockerfile and a Deployment, Service, autoscaler and disruption budget', () => {
@@ -88,7 +101,7 @@ test('no secret is written into any file: passwords and tokens come from secrets
     );
     assert.doesNotMatch(content, /BEGIN [A-Z ]*PRIVATE KEY/, `${file}: a private key`);
     if (file.endsWith('kubernetes.yaml')) {
-      for (const document of documents(file)) {
+      for (const document of documents(path.relative('deploy', file))) {
         const containers =
           (document as { spec?: { template?: { spec?: { containers?: Container[] } } } }).spec?.template?.spec
             ?.containers ?? [];
@@ -105,7 +118,61 @@ test('no secret is written into any file: passwords and tokens come from secrets
   }
   const compose = read('compose.yaml');
   for (const line of compose.split('\n').filter((l) => /PASSWORD|TOKENS|DATABASE_URL/.test(l))) {
-    assert.match(line, /\$\{[A-Z_]+:\?/, `compose.yaml takes it from the environment: ${line.trim()}`);
+    // From the environment (deploy/.env), directly or through a compose secret, a file under /run/secrets.
+    assert.match(
+      line,
+      /\$\{[A-Z_]+:\?|: \/run\/secrets\/[a-z_]+$|^\s+environment: [A-Z_]+$/,
+      `compose.yaml takes it from the environment: ${line.trim()}`,
+    );
   }
   assert.doesNotMatch(read('.env.example'), /=\S/, '.env.example holds names, not values');
+});
+
+interface ComposeService {
+  ports?: string[];
+  environment?: Record<string, string>;
+  secrets?: string[];
+}
+const composeFile = () =>
+  documents('compose.yaml')[0] as {
+    services: Record<string, ComposeService>;
+    secrets?: Record<string, { environment?: string; file?: string }>;
+  };
+
+test('monitoring answers on this machine only, and Grafana lets in no one without the password from a secret', () => {
+  const { services, secrets } = composeFile();
+  assert.deepEqual(services.prometheus?.ports, ['127.0.0.1:9090:9090'], 'Prometheus has no login');
+  assert.deepEqual(services.grafana?.ports, ['127.0.0.1:3030:3000']);
+  for (const [name, service] of Object.entries(services)) {
+    if (name === 'edge') continue; // the store's one public door
+    for (const port of service.ports ?? []) assert.match(port, /^127\.0\.0\.1:/, `${name} publishes ${port}`);
+  }
+  const grafana = services.grafana?.environment ?? {};
+  assert.equal(grafana.GF_AUTH_ANONYMOUS_ENABLED, 'false');
+  assert.equal(grafana.GF_USERS_ALLOW_SIGN_UP, 'false');
+  assert.equal(grafana.GF_SECURITY_ADMIN_PASSWORD, undefined, 'no password written into compose.yaml');
+  const secret = grafana.GF_SECURITY_ADMIN_PASSWORD__FILE?.match(/^\/run\/secrets\/(.+)$/)?.[1];
+  assert.ok(secret && services.grafana?.secrets?.includes(secret), 'the admin password is a compose secret');
+  const source = secrets?.[secret]?.environment;
+  assert.ok(source, 'the secret comes from the environment (deploy/.env)');
+  assert.match(read('.env.example'), new RegExp(`^${source}=$`, 'm'), `.env.example names ${source}`);
+});
+
+test('Checkout sends its cart cookie over HTTPS only, in compose and in Kubernetes', () => {
+  assert.equal(composeFile().services.checkout?.environment?.COOKIE_SECURE, 'true');
+  const [deployment] = documents('checkout/kubernetes.yaml') as [
+    { spec: { template: { spec: { containers: Container[] } } } },
+  ];
+  const env = deployment.spec.template.spec.containers[0]?.env ?? [];
+  assert.deepEqual(
+    env.find((v) => v.name === 'COOKIE_SECURE'),
+    { name: 'COOKIE_SECURE', value: 'true' },
+  );
+});
+
+test('the public edge takes no uploads: the Ingress limits request bodies to 64k', () => {
+  const ingress = documents('edge/kubernetes.yaml').find((d) => d.kind === 'Ingress') as {
+    metadata: { annotations: Record<string, string> };
+  };
+  assert.equal(ingress.metadata.annotations['nginx.ingress.kubernetes.io/proxy-body-size'], '64k');
 });
