@@ -19,6 +19,8 @@ export interface RenderAnswer {
   readonly version: string;
   readonly tag: string;
   readonly inner: string;
+  /** The page names nothing (its "not found" view): the shell answers the page with this status. */
+  readonly status?: 404;
 }
 
 const ATTRIBUTE_NAME = /^[a-z][a-z0-9-]*$/;
@@ -88,7 +90,8 @@ export function builtVersion(microfrontendDir: string): string {
 /**
  * GET /<team>/render/page/:name?url=… and GET /<team>/render/fragment/:tag?url=…&attributes={…}: the element's
  * inside, or 404 when this part is not server-rendered (unknown, or the renderer declines: no data, an error
- * state). The shell forwards the shopper's cookie.
+ * state). A rendered page that names nothing says so in the answer (`status: 404`), still with HTTP 200: to the
+ * shell, a route's non-ok status means "not server-rendered". The shell forwards the shopper's cookie.
  */
 export function addRenderRoutes(
   app: FastifyInstance,
@@ -117,7 +120,12 @@ export function addRenderRoutes(
       part && (await part({ url, fetch: inProcessFetch(app, cookie) }, attributes).catch(() => undefined));
     if (!element)
       return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: 'not server-rendered' });
-    const body: RenderAnswer = { version, tag: element.tag, inner: renderElement(element, url) };
+    const body: RenderAnswer = {
+      version,
+      tag: element.tag,
+      inner: renderElement(element, url),
+      ...(element.status === 404 ? { status: 404 } : {}),
+    };
     // A shopper's own part is shared only among shoppers without a cookie (Vary: cookie tells the shell so).
     const shared = element.maxAge && element.maxAge > 0 && !(element.perShopper && cookie);
     if (element.perShopper) reply.header('vary', 'cookie');

@@ -190,6 +190,24 @@ test('the production store: a strict CSP through the edge, and a shopper’s ?de
   expect(await page.evaluate(() => 'importMapOverrides' in window)).toBe(false);
 });
 
+test('a URL that names nothing is a 404 through the edge, with the store’s page — not the edge’s JSON error', async () => {
+  // nginx passes the gateway's 404 on as it is (it intercepts only its own errors, not the upstream's).
+  for (const [url, view] of [
+    ['/nope', /<section class="shell-screen"><h1>Page not found<\/h1>/],
+    [
+      '/product/XX-99',
+      /data-ssr><decide-product-page><template shadowroot[^>]*>[\s\S]*<h1>Page not found<\/h1>/,
+    ],
+  ] as const) {
+    const response = await fetch(`${EDGE}${url}`);
+    expect(response.status, url).toBe(404);
+    expect(response.headers.get('content-type'), url).toMatch(/^text\/html/);
+    const body = await response.text();
+    expect(body, url).toMatch(view);
+    expect(body, url).toMatch(/<\/html>\s*$/);
+  }
+});
+
 test('a hung service: its part says so within the client’s timeout, the rest of the page works', async ({
   page,
   problems,

@@ -36,11 +36,17 @@ interface RenderAnswer {
   readonly version: string;
   readonly tag: string;
   readonly inner: string;
+  /** A page that names nothing (rendered as its "not found" view): the page's status. */
+  readonly status?: 404;
 }
 
 const isRenderAnswer = (value: unknown): value is RenderAnswer => {
   const answer = value as Partial<RenderAnswer> | null;
-  return typeof answer?.tag === 'string' && typeof answer.inner === 'string';
+  return (
+    typeof answer?.tag === 'string' &&
+    typeof answer.inner === 'string' &&
+    (answer.status === undefined || answer.status === 404)
+  );
 };
 
 const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -200,18 +206,30 @@ export class Composition {
     return answer ? this.#pieces(answer.inner) : '';
   }
 
-  /** The application's container for the layout: server-rendered (data-ssr) or empty for the browser. */
-  async application(name: string): Promise<Piece> {
+  /**
+   * The application's container for the layout: server-rendered (data-ssr) or empty for the browser; and the
+   * page's status by its team: 404 when it rendered its "not found" view, else 200 (also when it left the
+   * application to the browser).
+   */
+  async application(name: string): Promise<ShownApplication> {
     const [, team = '', page = ''] = name.split('/');
     const id = escapeAttribute(`single-spa-application:${name}`);
     const answer = await this.#render(team, `page/${page}`);
-    if (!answer) return `<div id="${id}"></div>`;
+    if (!answer) return { piece: `<div id="${id}"></div>`, status: 200 };
     this.pageServerRendered = true;
-    return [
-      `<div id="${id}" data-ssr><${answer.tag}>`,
-      ...this.#pieces(answer.inner),
-      `</${answer.tag}></div>`,
-    ];
+    return {
+      piece: [
+        `<div id="${id}" data-ssr><${answer.tag}>`,
+        ...this.#pieces(answer.inner),
+        `</${answer.tag}></div>`,
+      ],
+      status: answer.status ?? 200,
+    };
+  }
+
+  /** `work`'s value if it is there by the deadline, else `otherwise`: nothing waited for outlasts the budget. */
+  byDeadline<T>(work: Promise<T>, otherwise: T): Promise<T> {
+    return withinTime(Math.max(1, this.#options.deadline - Date.now()), () => work).catch(() => otherwise);
   }
 
   /**
@@ -236,6 +254,12 @@ export class Composition {
 /** What a team part turns into: HTML, or HTML with pieces that come later. */
 export type Piece = string | readonly Chunk[];
 
+/** An application as the page shows it, and the HTTP status its team gave the page. */
+export interface ShownApplication {
+  readonly piece: Piece;
+  readonly status: number;
+}
+
 /** A piece of the body: HTML now, or a piece when its team has answered. */
 export type Chunk = string | Promise<Piece>;
 
@@ -246,18 +270,32 @@ export function mapChunk(chunk: Chunk, map: (html: string) => string): Chunk {
   return typeof chunk === 'string' ? map(chunk) : chunk.then(mapPiece);
 }
 
+/** The layout laid out for a URL: its HTML, and the page's HTTP status. */
+export interface LaidOutPage {
+  readonly chunks: Chunk[];
+  /**
+   * 404 when no application shows at the URL (the layout's default route: "Page not found") or an application's
+   * team said the URL names nothing; otherwise 200, also when an application is left to the browser. Settles
+   * once the applications' teams have answered, by the composition's deadline at the latest.
+   */
+  readonly status: Promise<number>;
+}
+
 /**
  * The layout's active routes for `url`, as chunks of HTML in document order: the DOM the browser's layout
  * engine would build (so it can adopt it), with each team part asked of its team.
  */
-export function layoutChunks(layout: Layout, url: URL, composition: Composition): Chunk[] {
+export function layoutChunks(layout: Layout, url: URL, composition: Composition): LaidOutPage {
   const chunks: Chunk[] = [];
+  const statuses: Promise<number>[] = [];
   const visit = (nodes: readonly LayoutNode[]) => {
     for (const node of nodes) {
       if (node.type === 'route') {
         if (node.activeWhen?.(url)) visit(node.routes ?? []);
       } else if (node.type === 'application') {
-        chunks.push(composition.application(node.name!));
+        const shown = composition.application(node.name!);
+        chunks.push(shown.then(({ piece }) => piece));
+        statuses.push(shown.then(({ status }) => status));
       } else if (node.type === '#text') {
         // Whitespace between elements is not part of the layout (the browser's engine drops it too).
         if (node.value?.trim()) chunks.push(escapeText(node.value));
@@ -279,5 +317,12 @@ export function layoutChunks(layout: Layout, url: URL, composition: Composition)
     }
   };
   visit(layout.routes);
-  return chunks;
+  const status =
+    statuses.length === 0
+      ? Promise.resolve(404)
+      : composition.byDeadline(
+          Promise.all(statuses).then((all) => (all.includes(404) ? 404 : 200)),
+          200,
+        );
+  return { chunks, status };
 }

@@ -119,6 +119,8 @@ export interface PageOptions {
 
 /** The page in three parts: the head (ready now), the body's chunks (as teams answer), the rest. */
 export interface PagePlan {
+  /** The page's HTTP status (404: the URL names nothing), known by the composition's deadline at the latest. */
+  readonly status: Promise<number>;
   readonly head: string;
   readonly body: readonly Chunk[];
   /** The rest of the page, once the body is written (it depends on whether the page was server-rendered). */
@@ -152,6 +154,14 @@ const devtoolsScripts = (overridesUrl: string, nonce: string) => `<script>
         }
       } catch {}
     </script>`;
+
+/**
+ * The template's <!-- %NAME% --> markers filled in, in one pass (what is filled in is never read again) and by a
+ * function: the parts hold request data (the URL's path in preload links), whose $', $& or $` a replacement
+ * string would read as patterns, splicing the template's rest into a link and swallowing the boot script.
+ */
+const fillMarkers = (template: string, parts: Readonly<Record<string, string>>) =>
+  template.replace(/<!-- %([A-Z_]+)% -->/g, (marker, name: string) => parts[name] ?? marker);
 
 export function planPage(
   shell: Shell,
@@ -256,24 +266,22 @@ export function planPage(
     };
   }
 
-  const parts: Record<string, string> = {
+  const page = fillMarkers(shell.template, {
     HEAD_META: meta.join('\n    '),
     IMPORT_MAPS: maps.join('\n    '),
-  };
-  const page = shell.template.replace(
-    /<!-- %([A-Z_]+)% -->/g,
-    (marker, name: string) => parts[name] ?? marker,
-  );
+  });
   // The layout is laid out here; the browser's layout engine adopts it (root-config/src/server-layout.ts).
   const body = page.indexOf('<body>');
   const rest = page.slice(body + '<body>'.length);
   const nonced = (html: string) => withNonce(html, options.nonce);
+  const laidOut = layoutChunks(shell.layout, url, options.composition);
   return {
+    status: laidOut.status,
     head: nonced(`${page.slice(0, body)}<body data-ssr-layout>`),
-    body: layoutChunks(shell.layout, url, options.composition).map((chunk) => mapChunk(chunk, nonced)),
+    body: laidOut.chunks.map((chunk) => mapChunk(chunk, nonced)),
     tail: () => {
       const { preloads, boot } = ending(options.composition.pageServerRendered);
-      return nonced(rest.replace('<!-- %MODULE_PRELOADS% -->', preloads).replace('<!-- %BOOT% -->', boot));
+      return nonced(fillMarkers(rest, { MODULE_PRELOADS: preloads, BOOT: boot }));
     },
   };
 }

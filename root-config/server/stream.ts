@@ -1,5 +1,6 @@
-// Sends a page as it is made: the head at once (the browser starts on the import map's modules while the teams
-// render), then each part of the body as it arrives, compressed with a flush after each so nothing waits in the
+// Sends a page as it is made: the head as soon as the page's status is known (the page's application has
+// answered, within the render budget), so the browser starts on the import map's modules while the fragments
+// render; then each part of the body as it arrives, compressed with a flush after each so nothing waits in the
 // compressor's buffer.
 import { PassThrough, type Transform } from 'node:stream';
 import { constants, createBrotliCompress, createGzip } from 'node:zlib';
@@ -21,13 +22,6 @@ export async function streamPage(
   const encoding = /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : undefined;
   reply.hijack();
   const res = reply.raw;
-  res.writeHead(200, {
-    ...headers,
-    'content-type': 'text/html; charset=utf-8',
-    'cache-control': 'no-cache',
-    vary: 'accept-encoding',
-    ...(encoding ? { 'content-encoding': encoding } : {}),
-  });
   const out: Transform =
     encoding === 'br'
       ? createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 5 } })
@@ -36,7 +30,7 @@ export async function streamPage(
         : new PassThrough();
   // What the page is doing, for the log line of a page still open after slowPageMs: one that never ended would
   // otherwise leave no trace (the request's "completed" line never comes).
-  let doing = 'writing the head';
+  let doing = 'waiting for the status';
   let parts = 0;
   const slow = setTimeout(
     () => request.log.warn({ doing, parts, url: request.url }, `a page is still open after ${slowPageMs} ms`),
@@ -48,6 +42,18 @@ export async function streamPage(
   res.on('close', () => {
     clearTimeout(slow);
     out.destroy();
+  });
+  // The status goes first on the wire: it is known once the page's application has answered (or its budget is
+  // spent) — a page that shows "not found" is a 404, not a 200.
+  const status = await plan.status.catch(() => 200);
+  if (out.destroyed) return;
+  doing = 'writing the head';
+  res.writeHead(status, {
+    ...headers,
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': 'no-cache',
+    vary: 'accept-encoding',
+    ...(encoding ? { 'content-encoding': encoding } : {}),
   });
   out.pipe(res);
   const flush = () => {

@@ -18,6 +18,11 @@ export interface ElementRender {
    * shoppers without a cookie, who all see the same (an empty cart); a shopper with one is rendered every time.
    */
   readonly perShopper?: boolean;
+  /**
+   * The URL names nothing this page knows (an unknown product, an unknown category): the page is still
+   * rendered (its "not found" view), and the shell answers the page with this HTTP status.
+   */
+  readonly status?: 404;
 }
 
 export interface RenderContext {

@@ -1,11 +1,12 @@
 // Decide's server-side rendering (Node only; the team's service serves it to the shell): the product page,
-// rendered from the product Decide's own typed client loads (answered in-process by the service). The
+// rendered from the product Decide's own typed client loads (answered in-process by the service) — or its
+// "not found", with status 404, for an id Decide does not know. The
 // fragments inside it (Checkout's add to cart, Inspire's recommendations) stay empty tags here: the shell asks
 // their owners for them.
 import type { TeamRenderer } from '@tractor/shared/spa/render-types';
 import { DecideClient } from '@tractor/shared/contracts/decide/client';
 import { productRoute } from './model/product-selection.js';
-import type { ProductSeed } from './controllers/product-controller.js';
+import { loadProductSeed } from './controllers/product-controller.js';
 import './views/product-page.js';
 
 export const renderer: TeamRenderer = {
@@ -13,9 +14,10 @@ export const renderer: TeamRenderer = {
     product: async ({ url, fetch }) => {
       const { id, sku } = productRoute(url);
       if (!id) return undefined;
-      const seed: ProductSeed = { product: await new DecideClient({ fetch }).product(id), sku };
+      const seed = await loadProductSeed(new DecideClient({ fetch }), id, sku);
       // Products change with a deploy of new data, not per shopper (stock is Checkout's fragment, not cached).
-      return { tag: 'decide-product-page', seed, maxAge: 60 };
+      // An id Decide does not know: the page's "not found", and the page is a 404.
+      return { tag: 'decide-product-page', seed, maxAge: 60, ...('missing' in seed ? { status: 404 } : {}) };
     },
   },
   fragments: {},

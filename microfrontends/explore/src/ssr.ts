@@ -3,7 +3,7 @@
 // client, answered in-process by the service. Importing the views defines Explore's elements for Lit SSR.
 import type { TeamRenderer } from '@tractor/shared/spa/render-types';
 import { ExploreClient } from '@tractor/shared/contracts/explore/client';
-import { categoryFromPath } from './model/category-listing.js';
+import { categoryFromPath, namesUnknownCategory } from './model/category-listing.js';
 import './views/home-page.js';
 import type { HomeSeed } from './views/home-page.js';
 import './views/explore-header.js';
@@ -20,10 +20,12 @@ export const renderer: TeamRenderer = {
       const seed: HomeSeed = { teasers: (await new ExploreClient({ fetch }).home()).teasers };
       return { tag: 'explore-home-page', seed, maxAge: CATALOG };
     },
+    // An unknown category shows all machines (the shop's spec), but the URL names nothing: a 404.
     category: async ({ url, fetch }) => ({
       tag: 'explore-category-page',
       seed: await new ExploreClient({ fetch }).products(categoryFromPath(url.pathname)),
       maxAge: CATALOG,
+      ...(namesUnknownCategory(url.pathname) ? { status: 404 } : {}),
     }),
     stores: async ({ fetch }) => ({
       tag: 'explore-stores-page',

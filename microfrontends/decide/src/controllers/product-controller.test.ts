@@ -9,7 +9,8 @@ import { eventually, FakeHost } from '@tractor/shared/testing';
 import { decideHandlers } from '@tractor/mocks/decide';
 import { failRoute } from '@tractor/mocks/contract-handler';
 import type { ProductSelection } from '../model/product-selection.js';
-import { ProductController } from './product-controller.js';
+import { renderer } from '../ssr.js';
+import { loadProductSeed, ProductController, type ProductSeed } from './product-controller.js';
 
 const server = setupServer(...decideHandlers);
 const client = new DecideClient({ baseUrl: 'http://shop.test' });
@@ -25,9 +26,10 @@ afterEach(() => {
 });
 after(() => server.close());
 
-function setup(href: string) {
+/** The controller on a fake host at `href`; with `seed`, as if the server had rendered the page with it. */
+function setup(href: string, seed?: ProductSeed) {
   const win = Object.assign(new EventTarget(), { location: { href } as Location });
-  const host = new FakeHost();
+  const host = Object.assign(new FakeHost(), { seed });
   const product = new ProductController(host, client, new LocationController(host, win));
   const go = (next: string) => {
     win.location.href = next;
@@ -91,4 +93,57 @@ test('a service failure renders the error state, and retry recovers', async () =
   server.resetHandlers();
   await product.retry();
   assert.equal(await selectedSku(state), 'CL-01-GR');
+});
+
+test('a server-rendered "not found" hydrates as "not found" at once, without asking Decide again', async () => {
+  const { go, host, state } = setup('http://shop.test/product/XX-99', { missing: 'XX-99' });
+  assert.deepEqual(state(), ['notFound', 'XX-99'], 'the first render is the server’s');
+  await host.updateComplete;
+  host.requestUpdate();
+  await host.updateComplete;
+  assert.deepEqual(state(), ['notFound', 'XX-99']);
+  assert.equal(requests, 0);
+
+  go('http://shop.test/product/CL-01');
+  assert.equal(await selectedSku(state), 'CL-01-GR', 'another product id loads that product');
+  assert.equal(requests, 1);
+});
+
+test('a "not found" seed for an id the URL no longer names: shown once (hydration), then the URL’s product', async () => {
+  const { state } = setup('http://shop.test/product/CL-01', { missing: 'XX-99' });
+  assert.equal(state()?.[0], 'notFound');
+  assert.equal(await selectedSku(state), 'CL-01-GR');
+});
+
+/** Decide's renderer, its API answered by the mock (as the service answers it in-process). */
+const renderProduct = (path: string) =>
+  renderer.pages.product!(
+    {
+      url: new URL(path, 'http://shop.test'),
+      fetch: (input, init) => fetch(new URL(String(input), 'http://shop.test'), init),
+    },
+    {},
+  );
+
+test('the renderer: a known product is the page with its product; an unknown or malformed id is "not found", status 404', async () => {
+  const known = await renderProduct('/product/CL-01?sku=CL-01-GY');
+  assert.equal(known?.tag, 'decide-product-page');
+  assert.equal(known?.status, undefined);
+  const seed = known?.seed as ProductSeed;
+  assert.ok('product' in seed);
+  assert.equal(seed.product.id, 'CL-01');
+  assert.equal(seed.sku, 'CL-01-GY');
+
+  for (const id of ['XX-99', 'garbage', "$'"]) {
+    const missing = await renderProduct(`/product/${encodeURIComponent(id)}`);
+    assert.equal(missing?.tag, 'decide-product-page', id);
+    assert.equal(missing?.status, 404, id);
+    assert.deepEqual(missing?.seed, { missing: id });
+  }
+});
+
+test('the renderer: Decide failing is not "not found" — the page is left to the browser', async () => {
+  server.use(failRoute(decideRoutes.product, 503));
+  await assert.rejects(renderProduct('/product/CL-01'));
+  await assert.rejects(loadProductSeed(client, 'CL-01', null));
 });

@@ -15,10 +15,29 @@ export interface ProductRenderers<R> {
   error: (error: unknown) => R;
 }
 
-/** What a server-rendered product page was rendered with: the product and the ?sku= of its URL. */
-export interface ProductSeed {
-  readonly product: Product;
-  readonly sku: string | null;
+/**
+ * What a server-rendered product page was rendered with: the product and the ?sku= of its URL — or, when the
+ * page showed "not found", the product id the URL names, which Decide does not know.
+ */
+export type ProductSeed =
+  { readonly product: Product; readonly sku: string | null } | { readonly missing: string };
+
+/** Decide's answer for an id it has no product for (unknown: 404; not even an id's shape: 400). */
+const namesNoProduct = (error: unknown) =>
+  error instanceof HttpError && (error.status === 404 || error.status === 400);
+
+/** The seed a product page is server-rendered with: the product, or the id Decide does not know. */
+export async function loadProductSeed(
+  client: DecideClient,
+  id: string,
+  sku: string | null,
+): Promise<ProductSeed> {
+  try {
+    return { product: await client.product(id), sku };
+  } catch (error) {
+    if (namesNoProduct(error)) return { missing: id };
+    throw error;
+  }
 }
 
 export class ProductController implements ReactiveController {
@@ -31,16 +50,21 @@ export class ProductController implements ReactiveController {
     this.#host = host;
     host.addController(this);
     this.#location = location ?? new LocationController(host);
-    this.#task = new SeededTask(host, {
+    this.#task = new SeededTask<[string | undefined], ProductSelection>(host, {
       task: async ([id], { signal }) => {
         if (!id) throw new HttpError(404, 'No product id in the URL.');
         return new ProductSelection(await client.product(id, signal), this.#route.sku);
       },
       args: () => [this.#route.id],
-      // Server-rendered: the product and variant the page was rendered with.
+      // Server-rendered: the product and variant the page was rendered with, or its "not found" (no fetch
+      // then: the id is already known to name nothing).
       seed: () => {
         const seed = readSeed<ProductSeed>(host);
-        return seed && { value: new ProductSelection(seed.product, seed.sku), args: [seed.product.id] };
+        if (!seed) return undefined;
+        if ('missing' in seed) {
+          return { error: new HttpError(404, `No product ${seed.missing}.`), args: [seed.missing] };
+        }
+        return { value: new ProductSelection(seed.product, seed.sku), args: [seed.product.id] };
       },
     });
   }
@@ -68,10 +92,7 @@ export class ProductController implements ReactiveController {
       initial: renderers.pending,
       pending: renderers.pending,
       complete: (selection) => renderers.complete(selection),
-      error: (error) =>
-        error instanceof HttpError && (error.status === 404 || error.status === 400)
-          ? renderers.notFound(this.#route.id)
-          : renderers.error(error),
+      error: (error) => (namesNoProduct(error) ? renderers.notFound(this.#route.id) : renderers.error(error)),
     });
   }
 

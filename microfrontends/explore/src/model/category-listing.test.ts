@@ -1,6 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ALL_MACHINES, CategoryListing, categoryFromPath, type ProductsAnswer } from './category-listing.js';
+import {
+  ALL_MACHINES,
+  CategoryListing,
+  categoryFromPath,
+  namesUnknownCategory,
+  type ProductsAnswer,
+} from './category-listing.js';
 
 const categories = [
   { key: 'classic', name: 'Classics' },
@@ -25,6 +31,22 @@ test('the category comes from the URL; none or an unknown one means all machines
   assert.equal(categoryFromPath('/products'), undefined);
   assert.equal(categoryFromPath('/products/tanks'), undefined);
   assert.equal(categoryFromPath('/stores'), undefined);
+});
+
+test('a path names an unknown category only when it has a category segment that is none of ours', () => {
+  for (const path of ['/products/tanks', '/products/CLASSIC', "/products/$'", '/products/tanks/x']) {
+    assert.equal(namesUnknownCategory(path), true, path);
+  }
+  for (const path of [
+    '/products',
+    '/products/',
+    '/products/classic',
+    '/products/autonomous',
+    '/stores',
+    '/',
+  ]) {
+    assert.equal(namesUnknownCategory(path), false, path);
+  }
 });
 
 test('all machines: title, count, "All" is the active filter', () => {

@@ -12,6 +12,12 @@ export function categoryFromPath(pathname: string): CategoryKey | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
+/** "/products/tanks": the path names a category there is none of (the page shows all machines, as a 404). */
+export function namesUnknownCategory(pathname: string): boolean {
+  const [, section, key] = pathname.split('/');
+  return section === 'products' && Boolean(key) && categoryFromPath(pathname) === undefined;
+}
+
 export interface Filter {
   readonly label: string;
   readonly href: string;
