@@ -9,6 +9,7 @@ import { fragmentOwner, teams } from '@tractor/shared/teams';
 import type { Deployment } from '@tractor/shared/contracts/importmap';
 import { traceparent } from '@tractor/shared/contracts/trace';
 import { withinTime } from './deadline.js';
+import { unsafeRenderAnswer } from './team-html.js';
 
 /** A node of the layout as single-spa-layout resolves it on the server. */
 interface LayoutNode {
@@ -174,6 +175,12 @@ export class Composition {
       if (!response.ok) return undefined; // the team does not server-render this part
       if (!isRenderAnswer(answer)) {
         onMiss?.(`${team} ${path}`, 'not a render answer (version, tag, inner)');
+        return undefined;
+      }
+      // The page nonces every script in it: a team's markup can run nothing the gateway did not write.
+      const refusal = unsafeRenderAnswer(answer);
+      if (refusal) {
+        onMiss?.(`${team} ${path}`, `refused: ${refusal} (live build ${build})`);
         return undefined;
       }
       if (answer.version !== build) {

@@ -41,8 +41,9 @@ export function pagePolicy({ nonce, developerOrigins }: PolicyOptions): string {
 
 /**
  * The nonce on every <script> and <style> of HTML the store wrote: the shell's template, and the teams'
- * server-rendered parts (their declarative shadow roots hold <style> elements). Text and attribute values in
- * that HTML are escaped by those who wrote it (Lit escapes "<"), so only real elements match.
+ * server-rendered parts (their declarative shadow roots hold <style> elements, and a seed script). A team's
+ * part is placed only once team-html.ts has found every `<script`/`<style` in it to be a real start tag, and
+ * every script a JSON seed: nothing a team sends ends up as a nonced script that runs.
  */
 export const withNonce = (html: string, nonce: string) =>
   html.replace(/<(script|style)(?=[\s>])/g, `<$1 nonce="${nonce}"`);
