@@ -2,7 +2,13 @@
 // price and opening stock). It keeps a cart and stock in memory, so mock mode behaves like the real service:
 // adding raises quantities, stock runs out, an order empties the cart. Each call of createCheckoutHandlers()
 // starts with a fresh cart (one per Node test server; one per page in the browser).
-import { checkoutRoutes as routes, type Cart, type Order } from '@tractor/shared/contracts/checkout';
+import {
+  checkoutRoutes as routes,
+  MAX_LINES,
+  MAX_QUANTITY,
+  type Cart,
+  type Order,
+} from '@tractor/shared/contracts/checkout';
 import { HttpError } from '@tractor/shared/contracts/http';
 import { mockRoute } from '../contract-handler.js';
 import { ExploreClient } from '@tractor/shared/contracts/explore/client';
@@ -22,8 +28,13 @@ async function storeExists(storeId: string, request: Request): Promise<boolean> 
   }
 }
 
-export function createCheckoutHandlers() {
-  const stock = new Map(catalog.map((v) => [v.sku, v.stock]));
+export interface CheckoutMockOptions {
+  /** Opening stock per SKU instead of the data module's (a test that needs more than the shop holds). */
+  readonly stock?: Readonly<Record<string, number>>;
+}
+
+export function createCheckoutHandlers(options: CheckoutMockOptions = {}) {
+  const stock = new Map(catalog.map((v) => [v.sku, options.stock?.[v.sku] ?? v.stock]));
   let cart = new Map<string, number>();
   const orders = new Map<string, Order>();
 
@@ -62,6 +73,12 @@ export function createCheckoutHandlers() {
           left ? `Only ${left} of ${body.sku} in stock.` : `${body.sku} is out of stock.`,
           'sku',
         );
+      }
+      if (wanted > MAX_QUANTITY) {
+        throw new HttpError(409, `At most ${MAX_QUANTITY} of one variant per order.`, 'sku');
+      }
+      if (wanted === 1 && cart.size >= MAX_LINES) {
+        throw new HttpError(409, `At most ${MAX_LINES} different variants per order.`, 'sku');
       }
       cart.set(body.sku, wanted);
       return snapshot();

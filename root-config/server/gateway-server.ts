@@ -11,11 +11,15 @@
 //   SSR_BUDGET_MS         how long a page waits for the teams' server-rendered parts (150); 0: none
 //   DEVTOOLS=on           developer tools (dev modes): ?devtools turns on import-map-overrides
 //   DEVTOOLS_ORIGINS      where overrides may load modules from, comma-separated (http://localhost:*,http://127.0.0.1:*)
+//   ORDERS_PER_MINUTE     orders one client (address) may place per minute (5); CART_WRITES_PER_10S its cart writes
+//                         per 10 s (30): see rate-limits.ts. Only a load generator playing many shoppers from one
+//                         address raises them; tests about the limits keep the defaults.
 import path from 'node:path';
 import { closeOnSignal, migrate, openDatabase } from '@tractor/chassis';
 import { teams } from '@tractor/shared/teams';
 import { LOCAL_ORIGINS } from './csp.js';
 import { buildGateway } from './gateway.js';
+import { writeLimitsFrom } from './rate-limits.js';
 import { DeployTokens, LOCAL_TOKENS_FILE, localTokens, type TokenTable } from './importmap/tokens.js';
 
 const env = process.env;
@@ -53,6 +57,7 @@ const app = await buildGateway({
   logger: { level: env.LOG_LEVEL ?? 'info' },
   overrides: JSON.parse(env.IMPORT_MAP_OVERRIDES ?? '{}') as Record<string, string>,
   ...(env.SSR_BUDGET_MS ? { ssrBudgetMs: Number(env.SSR_BUDGET_MS) } : {}),
+  writeLimits: writeLimitsFrom(env),
   ...(env.DEVTOOLS === 'on'
     ? { devtools: { origins: env.DEVTOOLS_ORIGINS?.split(',').filter(Boolean) ?? LOCAL_ORIGINS } }
     : {}),

@@ -25,6 +25,7 @@ import type { DeployTokens } from './importmap/tokens.js';
 import { Composition, RenderCache } from './compose.js';
 import { newNonce, pagePolicy } from './csp.js';
 import { ProxyCache } from './proxy-cache.js';
+import { limitCheckoutWrites, type CheckoutWriteLimits } from './rate-limits.js';
 import { planPage, readShell } from './shell.js';
 import { streamPage } from './stream.js';
 
@@ -61,6 +62,8 @@ export interface GatewayOptions {
   readonly devtools?: { readonly origins: readonly string[] };
   /** How long a team's API may take to answer a proxied request (ms, default 10 000): then 504. */
   readonly upstreamTimeoutMs?: number;
+  /** How many orders and cart writes one client may send to Checkout's API (default: rate-limits.ts). */
+  readonly writeLimits?: CheckoutWriteLimits;
 }
 
 const json = (statusCode: number, message: string) => ({
@@ -116,6 +119,7 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
   for (const [team, upstream] of Object.entries(options.mock ? {} : options.services)) {
     const prefix = `/${team}/api`;
     await app.register(async (scope) => {
+      if (team === 'checkout') await limitCheckoutWrites(scope, options.writeLimits);
       // A body is read here, whole and within the services' limit, before it is passed on: an oversized one
       // (with a length or chunked) is a 413 from the gateway, not a broken upload to the service.
       // Answers the contract lets everyone reuse come from memory (proxy-cache.ts).

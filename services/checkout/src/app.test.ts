@@ -8,6 +8,7 @@ import { exploreRoutes } from '@tractor/shared/contracts/explore';
 import { exploreHandlers } from '@tractor/mocks/explore';
 import { failRoute } from '@tractor/mocks/contract-handler';
 import { documentedRoutesAreServed, seedHolds } from '@tractor/chassis/testing';
+import { MAX_LINES, MAX_QUANTITY } from '@tractor/shared/contracts/checkout';
 import { variants } from './data.js';
 import { openTestApp } from './test-app.js';
 
@@ -233,6 +234,59 @@ describe('bad input gets a 400 naming the field, never a 500', () => {
     assert.equal(response.statusCode, 400);
     assert.equal(response.json().statusCode, 400);
   });
+});
+
+describe('the caps (MAX_LINES, MAX_QUANTITY) hold on every path', () => {
+  /** `n` cart lines of variants the shop does not sell (the cart leaves them out; the cookie still holds them). */
+  const unsoldLines = (n: number) =>
+    Array.from({ length: n }, (_, i) => `ZZ-${String(i).padStart(2, '0')}-ZZ_1`).join('|');
+
+  test('adding beyond MAX_QUANTITY of a variant: a clear 409, the cart kept', async () => {
+    await service.db.query("UPDATE variant SET stock = $1 WHERE sku = 'AU-07-YE'", [MAX_QUANTITY + 5]);
+    const s = shopper(`AU-07-YE_${MAX_QUANTITY - 1}`);
+    assert.equal((await s.add('AU-07-YE')).status, 200);
+    const refused = await s.add('AU-07-YE');
+    assert.equal(refused.status, 409);
+    assert.equal(refused.body.field, 'sku');
+    assert.match(String(refused.body.message), new RegExp(`At most ${MAX_QUANTITY} of one variant`));
+    assert.equal(s.cookie, `AU-07-YE_${MAX_QUANTITY}`, 'the cart is unchanged');
+    assert.equal((await s.order(order())).status, 201, 'and can be ordered');
+  });
+
+  test('adding a line to a cart of MAX_LINES lines: a clear 409, the cart kept and still readable', async () => {
+    const full = `${unsoldLines(MAX_LINES - 1)}|CL-01-GR_1`;
+    const s = shopper(full);
+    const refused = await s.add('CL-01-GY');
+    assert.equal(refused.status, 409, JSON.stringify(refused.body));
+    assert.equal(refused.body.field, 'sku');
+    assert.match(String(refused.body.message), new RegExp(`At most ${MAX_LINES} different variants`));
+    assert.equal(s.cookie, full, 'the cart is unchanged');
+    assert.equal((await s.cart()).status, 200);
+    assert.equal((await s.add('CL-01-GR')).body.quantity, 2, 'a line already there may still grow');
+  });
+
+  for (const [what, cookie] of [
+    [`more than ${MAX_QUANTITY} units of a variant`, `CL-01-GR_1|AU-01-SI_${MAX_QUANTITY + 1}`],
+    [`more than ${MAX_LINES} lines`, `CL-01-GR_1|${unsoldLines(MAX_LINES)}`],
+  ]) {
+    test(`a hand-written cookie with ${what}: a clear 400 on every route, nothing ordered`, async () => {
+      const ordersBefore = await count('SELECT count(*)::int AS n FROM customer_order');
+      const stock = await stockOf('AU-01-SI');
+      for (const call of [
+        (s: ReturnType<typeof shopper>) => s.cart(),
+        (s: ReturnType<typeof shopper>) => s.add('CL-01-GY'),
+        (s: ReturnType<typeof shopper>) => s.remove('CL-01-GR'),
+        (s: ReturnType<typeof shopper>) => s.order(order()),
+      ]) {
+        const { status, body } = await call(shopper(cookie));
+        assert.equal(status, 400, JSON.stringify(body));
+        assert.equal(body.field, 'c_cart');
+        assert.match(String(body.message), /^The cart cookie holds .*more than \d+.*; it has been reset\.$/);
+      }
+      assert.equal(await count('SELECT count(*)::int AS n FROM customer_order'), ordersBefore);
+      assert.equal(await stockOf('AU-01-SI'), stock);
+    });
+  }
 });
 
 describe('placing an order', () => {

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import cookie, { type CookieSerializeOptions } from '@fastify/cookie';
 import {
   CART_COOKIE,
+  MAX_LINES,
   MAX_QUANTITY,
   checkoutRoutes as routes,
   type OrderRequest,
@@ -82,6 +83,10 @@ export async function buildCheckoutApp(options: CheckoutOptions): Promise<Fastif
       );
     }
     if (wanted > MAX_QUANTITY) throw new Conflict(`At most ${MAX_QUANTITY} of one variant per order.`, 'sku');
+    // A cookie over the limit would be refused, and reset, on the next request: the cart would be lost.
+    if (wanted === 1 && items.size >= MAX_LINES) {
+      throw new Conflict(`At most ${MAX_LINES} different variants per order.`, 'sku');
+    }
     const next = withOneMore(items, body.sku);
     writeCart(reply, next);
     return orders.cart(next);

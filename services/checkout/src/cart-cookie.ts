@@ -7,7 +7,8 @@ export type CartItems = ReadonlyMap<string, number>;
 
 export class MalformedCart extends Error {}
 
-const ITEM = new RegExp(`^(${SKU_PATTERN.source.slice(1, -1)})_([1-9]\\d{0,1})$`);
+// Up to 9 digits: a count, never a number too large to compare.
+const ITEM = new RegExp(`^(${SKU_PATTERN.source.slice(1, -1)})_([1-9]\\d{0,8})$`);
 
 export function parseCartCookie(value: string | undefined): CartItems {
   const items = new Map<string, number>();
@@ -19,6 +20,9 @@ export function parseCartCookie(value: string | undefined): CartItems {
     if (!match) throw new MalformedCart(`"${part.slice(0, 40)}" is not SKU_QUANTITY (e.g. CL-01-GR_2)`);
     const [, sku, quantity] = match as unknown as [string, string, string];
     if (items.has(sku)) throw new MalformedCart(`lists ${sku} twice`);
+    if (Number(quantity) > MAX_QUANTITY) {
+      throw new MalformedCart(`holds ${quantity} of ${sku}, more than ${MAX_QUANTITY}`);
+    }
     items.set(sku, Number(quantity));
   }
   return items;

@@ -3,6 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setupServer } from 'msw/node';
+import { MAX_QUANTITY } from '@tractor/shared/contracts/checkout';
 import { CheckoutClient } from '@tractor/shared/contracts/checkout/client';
 import { HttpError } from '@tractor/shared/contracts/http';
 import { createCheckoutHandlers } from '@tractor/mocks/checkout';
@@ -88,6 +89,20 @@ async function exercise(client: CheckoutClient) {
   assert.equal(seen.filter((s) => s.endsWith(' 201')).length, 1);
 }
 
+/** A variant stocked deeper than MAX_QUANTITY in both (the shop's own stock is never that deep). */
+const DEEP = { sku: 'AU-07-MT', stock: MAX_QUANTITY + 5 };
+
+/** MAX_QUANTITY of a variant fit in the cart; one more is refused alike, and the cart keeps what it had. */
+async function exerciseCap(client: CheckoutClient) {
+  for (let i = 0; i < MAX_QUANTITY; i++) await client.addToCart(DEEP.sku);
+  const error = await client.addToCart(DEEP.sku).catch((e: unknown) => e);
+  assert.ok(error instanceof HttpError, String(error));
+  assert.deepEqual({ status: error.status, field: error.field }, { status: 409, field: 'sku' });
+  assert.match(error.message, new RegExp(`At most ${MAX_QUANTITY} of one variant`));
+  assert.equal((await client.cart()).quantity, MAX_QUANTITY);
+  await client.removeFromCart(DEEP.sku);
+}
+
 const explore = setupServer(...exploreHandlers);
 
 describe('real service', () => {
@@ -106,14 +121,25 @@ describe('real service', () => {
 
   test('answers in the contract’s shapes and refuses bad input', () =>
     exercise(new CheckoutClient({ baseUrl: origin, fetch: browserLikeFetch() })));
+
+  test('refuses more than MAX_QUANTITY of a variant', async () => {
+    await service.db.query('UPDATE variant SET stock = $2 WHERE sku = $1', [DEEP.sku, DEEP.stock]);
+    await exerciseCap(new CheckoutClient({ baseUrl: origin, fetch: browserLikeFetch() }));
+  });
 });
 
 describe('msw mock', () => {
   // Like the service, Checkout's mock asks Explore's API whether the store exists: here Explore's mock answers.
-  const server = setupServer(...createCheckoutHandlers(), ...exploreHandlers);
+  const server = setupServer(
+    ...createCheckoutHandlers({ stock: { [DEEP.sku]: DEEP.stock } }),
+    ...exploreHandlers,
+  );
   before(() => server.listen({ onUnhandledRequest: 'error' }));
   after(() => server.close());
 
   test('answers in the contract’s shapes and refuses bad input alike', () =>
     exercise(new CheckoutClient({ baseUrl: 'http://mock.test', fetch: browserLikeFetch() })));
+
+  test('refuses more than MAX_QUANTITY of a variant alike', () =>
+    exerciseCap(new CheckoutClient({ baseUrl: 'http://mock.test', fetch: browserLikeFetch() })));
 });

@@ -8,8 +8,14 @@ export { ProductId, Sku, SKU_PATTERN, StoreId } from '../ids.js';
 
 /** The cart cookie's name and its limits: `SKU_QTY|SKU_QTY`, e.g. `CL-01-GR_2|CL-01-GY_1`. */
 export const CART_COOKIE = 'c_cart';
+/** Lines in one cart (and order): a line of every variant the shop sells still fits. */
 export const MAX_LINES = 50;
-export const MAX_QUANTITY = 99;
+/**
+ * Units of one variant in one cart (and order). A farm may buy a few of one tractor, not dozens: more is a
+ * sales call, not a basket. No variant opens with more than 9 in stock, so no cart a shopper could build
+ * under the old limit (99) is over this one.
+ */
+export const MAX_QUANTITY = 10;
 export const NAME_MAX = 60;
 
 export const CartLine = z.object({
