@@ -3,7 +3,7 @@
 // deploys really do race (PGlite runs one transaction at a time).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -281,4 +281,126 @@ test('the live map survives a database that stops answering: the last map read i
   assert.deepEqual(await live.read(), []);
   assert.deepEqual(await live.read(), [], 'served from the last read');
   await assert.rejects(new LiveDeployments(flaky).read(), /connection refused/, 'nothing read yet: no map');
+});
+
+/** An import map service on a real socket, with an asset store of small limits. */
+async function smallStore(limits: { fileBytes: number; teamBytes: number }) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'assets-small-'));
+  const deployments = new Deployments(database.db);
+  const server = Fastify();
+  await server.register(importMapService, {
+    deployments,
+    live: new LiveDeployments(deployments),
+    assets: new AssetStore(dir, limits),
+    tokens: new DeployTokens(TOKENS),
+    teams: ['explore', 'decide'],
+    platform: PLATFORM,
+  });
+  const origin = await server.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    origin,
+    dir,
+    close: async () => {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A request body that sends `first` and then never ends (until `end()`). */
+function endlessBody(first: Uint8Array) {
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  const stream = new ReadableStream<Uint8Array>({
+    start(c) {
+      controller = c;
+      c.enqueue(first);
+    },
+  });
+  return { stream, end: () => controller.close() };
+}
+
+test('a change is authorized before its body is read: no token or another team’s, and the answer comes at once', async () => {
+  const store = await smallStore({ fileBytes: 1024 * 1024, teamBytes: 10 * 1024 * 1024 });
+  try {
+    for (const headers of [{}, auth('decide')]) {
+      // The body announces 20 MB and never arrives: a refusal that waited for it would never come.
+      const body = endlessBody(new Uint8Array(1024));
+      const answer = await fetch(`${store.origin}/importmap/assets/explore/abcdefabcdef/a.0123abcd.js`, {
+        method: 'PUT',
+        headers: { ...headers, 'content-type': 'application/octet-stream' },
+        body: body.stream,
+        duplex: 'half',
+        signal: AbortSignal.timeout(5000),
+      } as RequestInit);
+      assert.equal(answer.status, 'authorization' in headers ? 403 : 401);
+      assert.equal(((await answer.json()) as { field: string }).field, 'authorization');
+      body.end();
+    }
+    assert.deepEqual(readdirSync(store.dir), [], 'nothing was written');
+  } finally {
+    await store.close();
+  }
+});
+
+test('a published file is at most the store’s file limit, streamed or announced: 413, nothing stored', async () => {
+  const store = await smallStore({ fileBytes: 1000, teamBytes: 100_000 });
+  const url = `${store.origin}/importmap/assets/explore/abcdefabcdef/big.0123abcd.js`;
+  try {
+    const announced = await fetch(url, {
+      method: 'PUT',
+      headers: { ...auth('explore'), 'content-type': 'application/octet-stream' },
+      body: new Uint8Array(1001),
+    });
+    assert.equal(announced.status, 413);
+    assert.match(((await announced.json()) as { message: string }).message, /at most 1000 bytes/);
+
+    const chunks = [new Uint8Array(600), new Uint8Array(600)];
+    const streamed = await fetch(url, {
+      method: 'PUT',
+      headers: { ...auth('explore'), 'content-type': 'application/octet-stream' },
+      body: new ReadableStream({
+        pull(controller) {
+          const next = chunks.shift();
+          if (next) controller.enqueue(next);
+          else controller.close();
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit);
+    assert.equal(streamed.status, 413, 'a stream without a length is cut at the limit');
+    assert.deepEqual(readdirSync(store.dir, { recursive: true }), ['explore', 'explore/abcdefabcdef']);
+
+    const empty = await fetch(url, { method: 'PUT', headers: auth('explore'), body: new Uint8Array(0) });
+    assert.equal(empty.status, 400);
+
+    const fits = await fetch(url, { method: 'PUT', headers: auth('explore'), body: new Uint8Array(1000) });
+    assert.equal(fits.status, 201);
+  } finally {
+    await store.close();
+  }
+});
+
+test('a team’s published files have a quota: 507 once it is full, other teams unaffected', async () => {
+  const store = await smallStore({ fileBytes: 1000, teamBytes: 2500 });
+  const put = (team: keyof typeof TOKENS, file: string) =>
+    fetch(`${store.origin}/importmap/assets/${team}/abcdefabcdef/${file}`, {
+      method: 'PUT',
+      headers: { ...auth(team), 'content-type': 'application/octet-stream' },
+      // Under 512 bytes: no compressed copies, so each file takes exactly its size.
+      body: new Uint8Array(500).fill(file.length),
+    });
+  try {
+    for (const file of ['a.js', 'bb.js', 'ccc.js', 'dddd.js', 'eeeee.js']) {
+      assert.equal((await put('explore', file)).status, 201, file);
+    }
+    const full = await put('explore', 'ffffff.js');
+    assert.equal(full.status, 507);
+    const problem = (await full.json()) as { statusCode: number; message: string };
+    assert.equal(problem.statusCode, 507);
+    assert.match(problem.message, /explore's published files take 2500 of its 2500 bytes/);
+    assert.equal((await put('explore', 'a.js')).status, 200, 'the same bytes again take no room');
+    assert.equal((await put('decide', 'a.js')).status, 201, 'another team has its own quota');
+  } finally {
+    await store.close();
+  }
 });

@@ -14,14 +14,18 @@ import {
 import { HttpError } from '@tractor/shared/contracts/http';
 import { addRoute, answerErrorsAsJson, NotFound } from '@tractor/chassis';
 import { teamModule } from '@tractor/shared/teams';
-import { AssetConflict, integrityOf, type AssetStore } from './assets.js';
+import {
+  AssetConflict,
+  AssetTooLarge,
+  EmptyAsset,
+  QuotaExceeded,
+  integrityOf,
+  type AssetStore,
+} from './assets.js';
 import { NoRollbackTarget, StaleChange, type Deployments, type Precondition } from './deployments.js';
 import type { DeployTokens } from './tokens.js';
 import { liveImportMap } from '../shell.js';
 import { withinTime } from '../deadline.js';
-
-/** A published file may be this large (a team's entry, a lazy chunk, a source map). */
-const MAX_ASSET_BYTES = 20 * 1024 * 1024;
 
 export interface ImportMapServiceOptions {
   readonly deployments: Deployments;
@@ -101,6 +105,14 @@ export async function importMapService(
     }
   }
 
+  // Every change is authorized before its body is read: a request without its team's token costs a header's
+  // worth of work, however large the body it announces.
+  app.addHook('onRequest', async (request) => {
+    if (request.method === 'GET' || request.method === 'HEAD') return;
+    const { team } = request.params as { team?: string };
+    if (team !== undefined) authorize(request, team);
+  });
+
   /** Everything a change must be before the map takes it; each refusal names what is wrong. */
   async function check(team: string, change: DeployRequest) {
     const own = teamModule(team);
@@ -173,7 +185,6 @@ export async function importMapService(
   });
 
   addRoute(app, routes.deploy, async ({ params, body }, { request, reply }) => {
-    authorize(request, params.team);
     const base = precondition(request);
     await check(params.team, body);
     try {
@@ -188,7 +199,6 @@ export async function importMapService(
   });
 
   addRoute(app, routes.rollback, async ({ params, body }, { request, reply }) => {
-    authorize(request, params.team);
     const base = precondition(request);
     try {
       const deployment = await deployments.rollback(params.team, body.to, base);
@@ -202,29 +212,29 @@ export async function importMapService(
     }
   });
 
-  // Publishing takes the file's bytes whatever the content type: its own scope, with one raw parser.
+  // Publishing streams the file's bytes into the asset store whatever the content type: its own scope, whose
+  // one parser hands the request stream on untouched. The store bounds it (per file, and the team's share).
   await app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser(
-      '*',
-      { parseAs: 'buffer', bodyLimit: MAX_ASSET_BYTES },
-      (_request, body, done) => done(null, body),
-    );
+    scope.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
     addRoute(scope, routes.publish, async ({ params }, { request, reply }) => {
-      authorize(request, params.team);
-      if (!Buffer.isBuffer(request.body) || request.body.length === 0) {
-        throw new HttpError(400, 'Send the file’s bytes as the request body.', 'body');
-      }
+      const announced = Number(request.headers['content-length'] ?? NaN);
+      if (announced === 0) throw new HttpError(400, 'Send the file’s bytes as the request body.', 'body');
       try {
-        const result = await assets.put(params.team, params.build, params.file, request.body);
-        reply.code(result === 'created' ? 201 : 200);
+        // A size announced up front is refused before a byte is read.
+        if (Number.isFinite(announced)) assets.assertSize(announced);
+        const stored = await assets.put(params.team, params.build, params.file, request.raw);
+        reply.code(stored.result === 'created' ? 201 : 200);
         return {
           url: assetUrl(params.team, params.build, params.file),
-          integrity: integrityOf(request.body),
-          created: result === 'created',
+          integrity: stored.integrity,
+          created: stored.result === 'created',
         };
       } catch (error) {
         if (error instanceof AssetConflict) throw new HttpError(409, error.message, 'file');
+        if (error instanceof EmptyAsset) throw new HttpError(400, error.message, 'body');
+        if (error instanceof AssetTooLarge) throw new HttpError(413, error.message, 'body');
+        if (error instanceof QuotaExceeded) throw new HttpError(507, error.message, 'body');
         throw error;
       }
     });
