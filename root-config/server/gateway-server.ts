@@ -4,8 +4,8 @@
 //   DATA_DIR              the platform's data: the import map's PGlite database and the asset store (root-config/.data)
 //   DATABASE_URL          the import map on a real PostgreSQL instead of PGlite
 //   ASSET_DIR             the asset store's folder (DATA_DIR/assets)
-//   DEPLOY_TOKENS         JSON, team → deploy token; otherwise DEPLOY_TOKENS_FILE (root-config/.data/deploy-tokens.json),
-//                         created with new tokens on first start
+//   DEPLOY_TOKENS         JSON, team → deploy token (≥ 32 bytes, one per team); required when NODE_ENV=production.
+//                         Otherwise DEPLOY_TOKENS_FILE (root-config/.data/deploy-tokens.json), created on first start
 //   MOCK=on               mock mode: no services, msw answers in the page
 //   IMPORT_MAP_OVERRIDES  JSON, module → URL (npm run dev)
 //   SSR_BUDGET_MS         how long a page waits for the teams' server-rendered parts (150); 0: none
@@ -20,7 +20,13 @@ import { teams } from '@tractor/shared/teams';
 import { LOCAL_ORIGINS } from './csp.js';
 import { buildGateway } from './gateway.js';
 import { writeLimitsFrom } from './rate-limits.js';
-import { DeployTokens, LOCAL_TOKENS_FILE, localTokens, type TokenTable } from './importmap/tokens.js';
+import {
+  DeployTokens,
+  LOCAL_TOKENS_FILE,
+  localTokens,
+  parseTokens,
+  type TokenTable,
+} from './importmap/tokens.js';
 
 const env = process.env;
 const port = Number(env.PORT ?? 3000);
@@ -29,14 +35,30 @@ const host = env.HOST ?? '127.0.0.1';
 const repoRoot = path.join(import.meta.dirname, '../..');
 const dataDir = env.DATA_DIR ?? path.join(import.meta.dirname, '../.data');
 
+/**
+ * The teams' deploy tokens. Production takes them only from DEPLOY_TOKENS (a secret store's): a file of tokens
+ * beside the code would be in every copy of it. Anything wrong stops the gateway with a message saying what.
+ */
+function deployTokens(): TokenTable {
+  const names = teams.map((t) => t.name);
+  try {
+    if (env.DEPLOY_TOKENS) return parseTokens(env.DEPLOY_TOKENS, names);
+    if (env.NODE_ENV === 'production') {
+      throw new Error(
+        'DEPLOY_TOKENS is not set. In production the gateway takes the deploy tokens only from it ' +
+          '(JSON, team → a token of at least 32 bytes, one per team), never from a file.',
+      );
+    }
+    return localTokens(env.DEPLOY_TOKENS_FILE ?? LOCAL_TOKENS_FILE, names);
+  } catch (error) {
+    console.error(`The gateway cannot start: ${(error as Error).message}`);
+    process.exit(1);
+  }
+}
+
+const tokens = deployTokens();
 const db = await openDatabase({ url: env.DATABASE_URL, dataDir: path.join(dataDir, 'importmap') });
 await migrate(db, path.join(import.meta.dirname, 'importmap/migrations'));
-const tokens: TokenTable = env.DEPLOY_TOKENS
-  ? (JSON.parse(env.DEPLOY_TOKENS) as TokenTable)
-  : localTokens(
-      env.DEPLOY_TOKENS_FILE ?? LOCAL_TOKENS_FILE,
-      teams.map((t) => t.name),
-    );
 
 const app = await buildGateway({
   distDir: env.DIST_DIR ?? path.join(import.meta.dirname, '../dist'),

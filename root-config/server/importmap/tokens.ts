@@ -41,7 +41,44 @@ export class DeployTokens {
   }
 }
 
-const newToken = () => randomBytes(24).toString('base64url');
+const newToken = () => randomBytes(32).toString('base64url');
+
+/** A token must be at least this long (bytes): guessing one is then out of reach. */
+export const MIN_TOKEN_BYTES = 32;
+
+/**
+ * The deploy tokens of DEPLOY_TOKENS (JSON, team → token), checked: an object of the registry's teams, each token
+ * at least MIN_TOKEN_BYTES long, no two teams with the same token (one team could deploy another's entries).
+ * Throws an Error whose message says what to fix; it never names a token.
+ */
+export function parseTokens(json: string, teams: readonly string[]): TokenTable {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    throw new Error('DEPLOY_TOKENS must be JSON: {"<team>": "<token>", …}.');
+  }
+  return checkTokens(parsed, teams, 'DEPLOY_TOKENS');
+}
+
+function checkTokens(value: unknown, teams: readonly string[], source: string): TokenTable {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new Error(`${source} must hold a JSON object: team → token.`);
+  }
+  const known = new Set(teams);
+  const seen = new Map<string, string>();
+  for (const [team, token] of Object.entries(value)) {
+    if (!known.has(team)) throw new Error(`${source} names ${team}, which is not a team of the registry.`);
+    if (typeof token !== 'string' || Buffer.byteLength(token) < MIN_TOKEN_BYTES) {
+      throw new Error(`${source}: ${team}'s token must be a string of at least ${MIN_TOKEN_BYTES} bytes.`);
+    }
+    const other = seen.get(token);
+    if (other)
+      throw new Error(`${source}: ${other} and ${team} have the same token; each team needs its own.`);
+    seen.set(token, team);
+  }
+  return value as TokenTable;
+}
 
 /**
  * The tokens in `file`, with a new one for each of `teams` it lacks. Creating the file is atomic (written
