@@ -87,6 +87,9 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     // passed on to the teams' renders and APIs.
     genReqId: (request) => traceIdOf(request.headers.traceparent as string | undefined) ?? newTraceId(),
     logController: new LogController({ requestIdLogLabel: 'trace' }),
+    // Every body the gateway reads (a team API's JSON or text, a deploy request) is bounded like the services'
+    // own; a published file is streamed to disk under its own limit.
+    bodyLimit: API_BODY_LIMIT,
   });
   // Every answer is nosniff; the page carries the rest of the security headers (streamPage).
   app.addHook('onSend', async (_request, reply, payload) => {

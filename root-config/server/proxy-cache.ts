@@ -1,6 +1,8 @@
 // The gateway's cache of team API answers: what a service marks `public, max-age=N` (its contract's rule) is
-// answered from memory for N seconds, per URL and per encoding the caller accepts — never an answer that sets a
-// cookie, never a cart (no-store). A caller that has the bytes (If-None-Match) gets a 304.
+// answered from memory for N seconds — never an answer that sets a cookie, never a cart (no-store). An answer
+// is kept per URL and per the request headers it varies by: the caller's Accept-Encoding as it was sent (the
+// service chose its encoding from it, so only a caller that sent the same may get the same bytes); an answer
+// that varies by anything else is not kept. A caller that has the bytes (If-None-Match) gets a 304.
 import type { FastifyReply } from 'fastify';
 
 /** What the cache reads of a request (fastify's, whichever server type). */
@@ -21,16 +23,23 @@ interface Kept {
 const KEPT_HEADERS = ['content-type', 'content-encoding', 'etag', 'cache-control', 'vary'];
 const MAX_ENTRIES = 5000;
 
-const encodingClass = (request: RequestLike) => {
-  const accepted = String(request.headers['accept-encoding'] ?? '');
-  return /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : 'identity';
-};
+/** The request headers an answer may vary by and still be kept: the key holds their values. */
+const KEYED_HEADERS = new Set(['accept-encoding']);
+
+/** Whether an answer's Vary names only headers the key holds. */
+const keyable = (vary: unknown) =>
+  vary === undefined ||
+  String(vary)
+    .split(',')
+    .map((name) => name.trim().toLowerCase())
+    .every((name) => name === '' || KEYED_HEADERS.has(name));
 
 export class ProxyCache {
   readonly #entries = new Map<string, Kept>();
 
   #key(request: RequestLike) {
-    return `${encodingClass(request)} ${request.url}`;
+    const encoding = request.headers['accept-encoding'];
+    return `${JSON.stringify(Array.isArray(encoding) ? encoding.join(',') : (encoding ?? ''))} ${request.url}`;
   }
 
   /** Answers from memory if it can: true when it did. */
@@ -58,6 +67,7 @@ export class ProxyCache {
   /** How long an upstream answer may be kept (ms), or 0. */
   static keepFor(request: RequestLike, status: number, headers: Record<string, unknown>): number {
     if (request.method !== 'GET' || status !== 200 || headers['set-cookie'] !== undefined) return 0;
+    if (!keyable(headers.vary)) return 0;
     const control = String(headers['cache-control'] ?? '');
     if (!/\bpublic\b/.test(control) || /no-store|no-cache|private/.test(control)) return 0;
     return Number(/max-age=(\d+)/.exec(control)?.[1] ?? 0) * 1000;
