@@ -233,7 +233,11 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
       traceId: request.id,
       deadline: Date.now() + budget,
       cache: renders,
-      onMiss: (what, why) => request.log.info({ what, why }, 'left to the browser'),
+      // A refused part is a team's service sending what it must not: a security event, not a slow answer.
+      onMiss: (what, why) =>
+        why.startsWith('refused')
+          ? request.log.warn({ what, why }, 'refused: left to the browser')
+          : request.log.info({ what, why }, 'left to the browser'),
     });
     const nonce = newNonce();
     const plan = planPage(shell, deployments, url, {
