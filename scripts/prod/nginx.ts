@@ -2,7 +2,9 @@
 //  - one HTTPS origin with HTTP/2 (a self-signed certificate locally);
 //  - the root config's files (/shared/, /cdn/) and the asset store (/assets/) served by nginx itself, from
 //    their pre-compressed copies (brotli when Debian's module is there, gzip), immutable ones cached for a year;
-//  - every page and the import map service (/importmap…) proxied to the gateway's replicas;
+//  - every page and the live import map proxied to the gateway's replicas; the deploy API (anything but GET
+//    under /importmap/) only on the internal listener: the public edge refuses it with a 403;
+//  - HSTS on every answer of the public server: a browser that saw the store once never asks it over HTTP;
 //  - /<team>/api/ proxied to that team's replicas, with passive health checks (max_fails) and retries of
 //    idempotent requests on the next replica;
 //  - nginx's own errors (502, 504, 413, …) answered as the services' JSON error, never an HTML page;
@@ -11,6 +13,12 @@
 import { STATUS_CODES } from 'node:http';
 import { teams } from '../../shared/teams.js';
 import { NOSNIFF } from '@tractor/chassis/security';
+import { checkoutRoutes } from '@tractor/shared/contracts/checkout';
+import {
+  CHECKOUT_WRITE_LIMITS,
+  type CheckoutWriteLimits,
+  type WriteLimit,
+} from '../../root-config/server/rate-limits.js';
 
 export interface EdgeOptions {
   /** The public HTTPS port. */
@@ -31,6 +39,12 @@ export interface EdgeOptions {
   readonly upstreams: Readonly<Record<string, readonly string[]>>;
   /** Paths of Debian's brotli modules, when installed. */
   readonly brotliModules?: readonly string[];
+  /**
+   * How many orders and cart writes one client address may send to Checkout's API (default: the gateway's,
+   * root-config/server/rate-limits.ts), and addresses never limited (a load generator of the store's own).
+   */
+  readonly writeLimits?: CheckoutWriteLimits;
+  readonly unlimited?: readonly string[];
   /** Timeouts for upstream answers, seconds. */
   readonly upstreamTimeout?: number;
   /**
@@ -46,8 +60,10 @@ export const edgeError = (status: number, message: string) =>
 
 const EDGE_ERRORS: readonly [number, string][] = [
   [400, 'The request could not be read.'],
+  [403, 'Not here: the deploy API is served on the internal network only.'],
   [404, 'Nothing here.'],
   [413, 'The request body is too large.'],
+  [429, 'Too many requests from your address: please try again shortly.'],
   [502, 'The service is not reachable right now.'],
   [503, 'The service is not available right now.'],
   [504, 'The service did not answer in time.'],
@@ -59,17 +75,21 @@ const indent = (text: string, by = 2) =>
     .map((line) => (line ? ' '.repeat(by) + line : line))
     .join('\n');
 
+/** Browsers that saw the store over HTTPS keep to HTTPS for a year (behind an ingress, it passes this on). */
+const HSTS = { 'strict-transport-security': 'max-age=31536000; includeSubDomains' };
+
 export function nginxConfig(options: EdgeOptions): string {
   const timeout = options.upstreamTimeout ?? 10;
+  // A location's add_header replaces the server's: every location that adds headers repeats these.
   const headers = (always = true) =>
-    Object.entries(NOSNIFF)
+    Object.entries({ ...NOSNIFF, ...HSTS })
       .map(([name, value]) => `add_header ${name} "${value}"${always ? ' always' : ''};`)
       .join('\n');
   const errorPages = EDGE_ERRORS.map(([status]) => `error_page ${status} = @error${status};`).join('\n');
   const errorLocations = EDGE_ERRORS.map(
     ([status, message]) => `location @error${status} {
   default_type application/json;
-  add_header cache-control "no-store" always;
+  add_header cache-control "no-store" always;${status === 429 ? '\n  add_header retry-after $checkout_retry_after always;' : ''}
   ${headers().split('\n').join('\n  ')}
   return ${status} '${edgeError(status, message)}';
 }`,
@@ -96,11 +116,12 @@ proxy_send_timeout ${timeout}s;
 proxy_next_upstream error timeout http_502 http_503;
 proxy_next_upstream_tries 2;
 proxy_buffering on;`;
+  const limits = options.writeLimits ?? CHECKOUT_WRITE_LIMITS;
   const teamApis = teams
     .map(
       (t) => `location /${t.name}/api/ {
   client_max_body_size 64k;
-${indent(proxy(t.name))}
+${t.name === 'checkout' ? '  limit_req zone=checkout_orders burst=' + (limits.orders.max - 1) + ' nodelay;\n  limit_req zone=checkout_cart_writes burst=' + (limits.cartWrites.max - 1) + ' nodelay;\n' : ''}${indent(proxy(t.name))}
 }`,
     )
     .join('\n');
@@ -150,6 +171,8 @@ http {
 ${options.brotliModules?.some((m) => m.includes('brotli_filter')) ? '  brotli_types application/json application/javascript text/css image/svg+xml;\n' : ''}
 ${indent(upstreams)}
 
+${indent(writeLimitZones(limits, options.unlimited ?? []))}
+
   # The store, for shoppers: HTTPS and HTTP/2 (or plain HTTP behind an ingress that terminates TLS).
   server {
 ${
@@ -162,6 +185,7 @@ ${
     : `    listen ${options.port};`
 }
     client_max_body_size 64k;
+    add_header strict-transport-security "${HSTS['strict-transport-security']}" always;
 ${indent(errorPages, 4)}
 
 ${indent(staticFiles('/shared/', `${options.distDir}/shared/`, String.raw`\.[0-9a-f]{8}\.js$|^/shared/npm/`), 4)}
@@ -170,12 +194,15 @@ ${indent(staticFiles('/assets/', `${options.assetDir}/`, '.'), 4)}
 
 ${indent(teamApis, 4)}
 
-    # Publishing a build takes its files (the import map service checks each against its integrity).
-    location /importmap/assets/ {
-      client_max_body_size 20m;
+    # The import map service answers reads here; its changes (deploys, rollbacks, publishing files) are made on
+    # the internal listener only.
+    location /importmap/ {
+      limit_except GET {
+        deny all;
+      }
 ${indent(proxy('gateway'), 6)}
     }
-    # Every page, the live import map and the deploy API: the gateway's replicas.
+    # Every page and the live import map: the gateway's replicas.
     location / {
 ${indent(proxy('gateway'), 6)}
     }
@@ -188,6 +215,13 @@ ${indent(errorLocations, 4)}
     listen 127.0.0.1:${options.internalPort};
 ${indent(errorPages, 4)}
 ${indent(internalTeams, 4)}
+    # The deploy API: a team's CI publishes its files (each at most 10 MB, streamed by the gateway) and switches
+    # its entries here.
+    location /importmap/ {
+      client_max_body_size 10m;
+      proxy_request_buffering off;
+${indent(proxy('gateway'), 6)}
+    }
     location / {
       return 404;
     }
@@ -195,4 +229,34 @@ ${indent(errorLocations, 4)}
   }
 }
 `;
+}
+
+/** Requests a minute that let `limit.max` through in every `limit.windowMs`. */
+const perMinute = (limit: WriteLimit) => Math.max(1, Math.round((limit.max * 60_000) / limit.windowMs));
+
+/**
+ * The edge's limits on Checkout's writes, per client address — the gateway's for \`npm start\`, in nginx's terms
+ * (rate-limits.ts says why these numbers). A request with an empty key is not counted: reads, other paths, and
+ * the addresses never limited. $uri is normalized (decoded, dot segments resolved) and every write that is not a
+ * cart write counts as an order: another spelling of a path gets the stricter limit, never none.
+ */
+function writeLimitZones(limits: CheckoutWriteLimits, unlimited: readonly string[]): string {
+  const cart = checkoutRoutes.cart.path;
+  const retryAfter = (limit: WriteLimit) => Math.ceil(limit.windowMs / 1000 / limit.max);
+  return `# Checkout's writes, per client address (root-config/server/rate-limits.ts: the same limits for npm start).
+geo $write_limit_exempt {
+  default 0;
+${unlimited.map((address) => `  ${address} 1;`).join('\n')}
+}
+map "$write_limit_exempt:$request_method" $checkout_writer {
+  ~^1: "";
+  ~^0:(GET|HEAD|OPTIONS)$ "";
+  default $binary_remote_addr;
+}
+map $uri $checkout_cart_writer { ~^${cart}(/|$) $checkout_writer; default ""; }
+map $uri $checkout_order_writer { ~^${cart}(/|$) ""; default $checkout_writer; }
+map $uri $checkout_retry_after { ~^${cart}(/|$) ${retryAfter(limits.cartWrites)}; default ${retryAfter(limits.orders)}; }
+limit_req_zone $checkout_order_writer zone=checkout_orders:10m rate=${perMinute(limits.orders)}r/m;
+limit_req_zone $checkout_cart_writer zone=checkout_cart_writes:10m rate=${perMinute(limits.cartWrites)}r/m;
+limit_req_status 429;`;
 }

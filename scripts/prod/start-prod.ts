@@ -4,6 +4,8 @@
 //   --port N       the HTTPS port (8443); internal ports follow it
 //   --replicas N   replicas of each service and of the gateway (2)
 //   DATABASE_URL   an administrator's URL of the PostgreSQL to use; unset: a private one, started here
+//   ORDERS_PER_MINUTE, CART_WRITES_PER_10S   the edge's limits per client address (root-config/server/rate-limits.ts)
+//   WRITE_LIMIT_EXEMPT  addresses never limited, comma-separated (a load generator of the store's own)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,6 +18,7 @@ import { nginxConfig } from './nginx.js';
 import { prodPorts } from './ports.js';
 import { ensureDatabases, startPrivatePostgres, type PrivatePostgres } from './postgres.js';
 import { localTokens } from '../../root-config/server/importmap/tokens.js';
+import { writeLimitsFrom } from '../../root-config/server/rate-limits.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -135,6 +138,8 @@ async function main() {
           ...serviceUrls,
           PORT: String(replicaPort),
           DATABASE_URL: databases[team.name],
+          // Shoppers reach the store over HTTPS only: the cart cookie never travels in clear.
+          ...(team.name === 'checkout' ? { COOKIE_SECURE: 'true' } : {}),
         },
       );
       starting.push(
@@ -166,6 +171,7 @@ async function main() {
         DATA_DIR: dataDir,
         ASSET_DIR: path.join(dataDir, 'assets'),
         DEPLOY_TOKENS: JSON.stringify(tokens),
+        NODE_ENV: 'production',
       },
     );
     starting.push(
@@ -188,6 +194,8 @@ async function main() {
       assetDir: path.join(dataDir, 'assets'),
       upstreams,
       brotliModules,
+      writeLimits: writeLimitsFrom(process.env),
+      unlimited: process.env.WRITE_LIMIT_EXEMPT?.split(',').filter(Boolean) ?? [],
       // As root, nginx's workers would run as nobody and could not read a checkout in a private folder.
       ...(process.getuid?.() === 0 ? { user: 'root' } : {}),
     }),
