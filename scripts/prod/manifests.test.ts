@@ -176,3 +176,9 @@ test('the public edge takes no uploads: the Ingress limits request bodies to 64k
   };
   assert.equal(ingress.metadata.annotations['nginx.ingress.kubernetes.io/proxy-body-size'], '64k');
 });
+
+test('the gateway, not root, owns the asset store’s folder: a new volume there is writable by the process', () => {
+  const gateway = read('gateway/Dockerfile');
+  const runtime = gateway.slice(gateway.lastIndexOf('\nFROM '));
+  assert.match(runtime, /RUN mkdir \/assets && chown node:node \/assets\nUSER node/);
+});

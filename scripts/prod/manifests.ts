@@ -119,7 +119,7 @@ ENV NODE_ENV=production HOST=0.0.0.0 PORT=${unit.port} LOG_LEVEL=info
 WORKDIR /app
 COPY --from=runtime-deps /app/node_modules node_modules
 ${unit.runs.map((p) => `COPY --from=build /app/${p} ${p}`).join('\n')}
-USER node
+${unit.name === 'gateway' ? "# The asset store's volume: a new one takes this folder's owner, and the gateway writes there.\nRUN mkdir /assets && chown node:node /assets\n" : ''}USER node
 EXPOSE ${unit.port}
 HEALTHCHECK --interval=10s --timeout=3s CMD node -e "fetch('http://127.0.0.1:${unit.port}/health').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
 CMD ["node", "--import", "tsx", "${unit.entry}"]
