@@ -8,3 +8,5 @@ export { failure, stateStyles } from './states.js';
 export { tilePlaceholders, tileStyles } from './tiles.js';
 export { logo } from './pictures.js';
 export { PICTURE_SIZES, srcset, type PictureSize } from './srcset.js';
+export { BREAKPOINTS, from, upTo, type Breakpoint } from './breakpoints.js';
+export { media } from './media.js';

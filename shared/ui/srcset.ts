@@ -3,6 +3,7 @@
 // `sizes` says how wide the picture shows, so the browser fetches — and decodes, before the frame that shows it —
 // no more pixels than the screen needs: a product tile on a desktop takes the 240-pixel file, the product page's
 // picture the 800-pixel one. No Lit here: the gateway's preload links use it too.
+import { from } from './breakpoints.js';
 
 /** The widths the CDN renders each picture at, as factors of the drawing's width. */
 export const PICTURE_SCALES = [0.6, 1, 2] as const;
@@ -13,9 +14,9 @@ const DRAWING_WIDTHS: Readonly<Record<string, number>> = { product: 400, store: 
 /** How wide a picture shows, per place the pattern library knows (CSS lengths, for `sizes`). */
 export const PICTURE_SIZES = {
   /** A tile in a grid of tiles (tileStyles): five to a row on a wide screen, two or one on a phone. */
-  tile: '(min-width: 75rem) 14rem, (min-width: 30rem) 20rem, 100vw',
+  tile: `${from('wide')} 14rem, ${from('phone')} 20rem, 100vw`,
   /** A half-width picture: the home page's scenes, the product page's picture. */
-  half: '(min-width: 48rem) 50vw, 100vw',
+  half: `${from('tablet')} 50vw, 100vw`,
   /** A thumbnail: a basket line, a store in the picker. */
   thumb: '7.5rem',
 } as const;

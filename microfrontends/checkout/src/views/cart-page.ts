@@ -7,6 +7,7 @@ import {
   failure,
   linkButton,
   markBoundary,
+  media,
   pageStyles,
   PICTURE_SIZES,
   srcset,
@@ -72,12 +73,38 @@ export class CheckoutCartPage extends LitElement {
         border-radius: 0.5rem;
         background: var(--tractor-surface, #f4f2ee);
       }
-      @media (max-width: 40rem) {
+      /* A phone: the picture beside two rows — what it is and "remove", then how many and the line's total. */
+      @media ${media.tablet} {
         .line {
-          grid-template-columns: 5rem 1fr auto;
+          grid-template-columns: 5rem minmax(0, 1fr) auto;
+          grid-template-areas:
+            'picture what remove'
+            'picture quantity total';
+          gap: 0.25rem 0.75rem;
         }
         .line img {
           width: 5rem;
+        }
+        .picture {
+          grid-area: picture;
+          align-self: start;
+        }
+        .what {
+          grid-area: what;
+        }
+        .quantity {
+          grid-area: quantity;
+        }
+        .quantity::before {
+          content: 'Qty ';
+        }
+        .line-total {
+          grid-area: total;
+          min-width: 0;
+        }
+        .remove {
+          grid-area: remove;
+          justify-self: end;
         }
       }
     `,
@@ -96,7 +123,7 @@ export class CheckoutCartPage extends LitElement {
       ${cart.lines.map(
         (line) =>
           html`<li class="line">
-            <a href=${line.url} tabindex="-1" aria-hidden="true"
+            <a class="picture" href=${line.url} tabindex="-1" aria-hidden="true"
               ><img
                 src=${line.image}
                 srcset=${srcset(line.image)}
@@ -105,19 +132,21 @@ export class CheckoutCartPage extends LitElement {
                 width="400"
                 height="300"
             /></a>
-            <div>
+            <div class="what">
               <a class="name" href=${line.url}>${line.name}</a>
               <div class="sku">${line.sku}</div>
             </div>
             <div class="quantity" aria-label="Quantity">${line.quantity}</div>
             <div class="line-total">${formatPrice(line.lineTotal)}</div>
-            ${button({
-              label: 'remove',
-              size: 'small',
-              title: `Remove ${line.name} from cart`,
-              disabled: this.#cart.isRemoving(line.sku),
-              onClick: () => void this.#cart.remove(line.sku),
-            })}
+            <span class="remove"
+              >${button({
+                label: 'remove',
+                size: 'small',
+                title: `Remove ${line.name} from cart`,
+                disabled: this.#cart.isRemoving(line.sku),
+                onClick: () => void this.#cart.remove(line.sku),
+              })}</span
+            >
           </li>`,
       )}
     </ul>`;

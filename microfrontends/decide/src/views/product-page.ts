@@ -6,6 +6,7 @@ import {
   button,
   buttonStyles,
   markBoundary,
+  media,
   pageStyles,
   PICTURE_SIZES,
   srcset,
@@ -27,7 +28,7 @@ export class DecideProductPage extends LitElement {
         gap: 2rem;
         align-items: start;
       }
-      @media (max-width: 48rem) {
+      @media ${media.tablet} {
         .product {
           grid-template-columns: 1fr;
         }

@@ -1,7 +1,7 @@
 // <explore-header>: the shop's header on every page but the checkout form. Holds Checkout's mini cart by
 // tag only; it shows once Checkout's module defines <checkout-mini-cart>.
 import { LitElement, css, html } from 'lit';
-import { boundaryStyles, logo, markBoundary } from '@tractor/shared/ui';
+import { boundaryStyles, logo, markBoundary, media } from '@tractor/shared/ui';
 import { LocationController, defineElement } from '@tractor/shared/spa';
 
 const links = [
@@ -53,13 +53,31 @@ export class ExploreHeader extends LitElement {
         min-width: 3rem;
         height: 3rem;
       }
-      @media (max-width: 30rem) {
+      /* One row at every width, the mini cart whole: the logo gives way first (smaller, then its tractor only). */
+      @media ${media.phone} {
         header {
           gap: 0.75rem;
         }
+        nav {
+          gap: 1rem;
+        }
         .logo svg {
-          width: 8rem;
+          width: 6rem;
           height: auto;
+        }
+      }
+      @media ${media.smallPhone} {
+        header {
+          gap: 0.5rem;
+          padding: 0 0.75rem;
+        }
+        .logo {
+          flex: none;
+          width: 2.5rem;
+          overflow: hidden;
+        }
+        .logo svg {
+          width: 11.25rem;
         }
       }
     `,
