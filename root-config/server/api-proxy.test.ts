@@ -4,19 +4,13 @@
 // Accept-Encoding never does.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import compress from '@fastify/compress';
-import { migrate } from '@tractor/chassis';
-import { openTestDatabase, type TestDatabase } from '@tractor/chassis/testing';
 import { buildGateway } from './gateway.js';
 import { DeployTokens } from './importmap/tokens.js';
+import { gatewayWorld, type GatewayWorld } from './testing.js';
 
-let dist: string;
-let assetDir: string;
-let database: TestDatabase;
+let world: GatewayWorld;
 let upstream: FastifyInstance;
 let gateway: FastifyInstance;
 let origin: string;
@@ -24,23 +18,7 @@ const reached: string[] = [];
 let mineServed = 0;
 
 before(async () => {
-  dist = mkdtempSync(path.join(os.tmpdir(), 'gateway-limits-'));
-  assetDir = mkdtempSync(path.join(os.tmpdir(), 'gateway-limits-assets-'));
-  writeFileSync(
-    path.join(dist, 'index.html'),
-    '<!doctype html><html><head></head><body><template id="single-spa-layout"><single-spa-router></single-spa-router></template></body></html>',
-  );
-  writeFileSync(
-    path.join(dist, 'platform.json'),
-    JSON.stringify({
-      imports: {},
-      integrity: {},
-      preloads: [],
-      devtools: { injector: '/i.js', overrides: '/o.js' },
-    }),
-  );
-  database = await openTestDatabase();
-  await migrate(database.db, path.join(import.meta.dirname, 'importmap/migrations'));
+  world = await gatewayWorld();
   upstream = Fastify({ bodyLimit: 10 * 1024 * 1024 });
   await upstream.register(compress, { threshold: 1024 });
   // A catalog read everyone may reuse for a minute, large enough to be compressed.
@@ -59,18 +37,16 @@ before(async () => {
   });
   const checkout = await upstream.listen({ port: 0, host: '127.0.0.1' });
   gateway = await buildGateway({
-    distDir: dist,
+    distDir: world.dist,
     services: { checkout },
-    platform: { db: database.db, assetDir, tokens: new DeployTokens({}) },
+    platform: { db: world.db, assetDir: world.assetDir, tokens: new DeployTokens({}) },
   });
   origin = await gateway.listen({ port: 0, host: '127.0.0.1' });
 });
 after(async () => {
   await gateway.close();
   await upstream.close();
-  await database.close();
-  rmSync(dist, { recursive: true, force: true });
-  rmSync(assetDir, { recursive: true, force: true });
+  await world.close();
 });
 
 const KB = 1024;

@@ -1,19 +1,18 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { migrate, type Database } from '@tractor/chassis';
-import { openTestDatabase, type TestDatabase } from '@tractor/chassis/testing';
+import type { Database } from '@tractor/chassis';
 import { LOCAL_ORIGINS } from './csp.js';
 import { buildGateway, type GatewayOptions } from './gateway.js';
-import { integrityOf } from './importmap/assets.js';
 import { DeployTokens } from './importmap/tokens.js';
+import { deployBuild as deployThrough, gatewayWorld, type GatewayWorld } from './testing.js';
 
 let dist: string;
 let assetDir: string;
-let database: TestDatabase;
+let world: GatewayWorld;
+let database: { db: Database };
 let upstream: FastifyInstance;
 let gateway: FastifyInstance;
 
@@ -44,22 +43,11 @@ const gatewayWith = (db: Database, options: Partial<GatewayOptions> = {}) =>
   });
 
 before(async () => {
-  dist = mkdtempSync(path.join(os.tmpdir(), 'gateway-'));
-  assetDir = mkdtempSync(path.join(os.tmpdir(), 'gateway-assets-'));
-  writeFileSync(path.join(dist, 'index.html'), TEMPLATE);
+  world = await gatewayWorld(TEMPLATE);
+  ({ dist, assetDir } = world);
+  database = { db: world.db };
   mkdirSync(path.join(dist, 'shared'));
   writeFileSync(path.join(dist, 'shared', 'tractor-ui.0123abcd.js'), 'export {};');
-  writeFileSync(
-    path.join(dist, 'platform.json'),
-    JSON.stringify({
-      imports: { '@tractor/root-config': '/tractor-root-config.0123abcd.js' },
-      integrity: { '/tractor-root-config.0123abcd.js': 'sha384-root' },
-      preloads: ['/tractor-root-config.0123abcd.js'],
-      devtools: { injector: '/injector.js', overrides: '/overrides.js' },
-    }),
-  );
-  database = await openTestDatabase();
-  await migrate(database.db, path.join(import.meta.dirname, 'importmap/migrations'));
 
   upstream = Fastify();
   upstream.get('/explore/api/stores', async (request) => ({ stores: [], query: request.query }));
@@ -83,38 +71,12 @@ before(async () => {
 after(async () => {
   await gateway.close();
   await upstream.close();
-  await database.close();
-  rmSync(dist, { recursive: true, force: true });
-  rmSync(assetDir, { recursive: true, force: true });
+  await world.close();
 });
 
 /** Publishes and deploys a one-file build of `team` through the gateway's own API. */
-async function deployBuild(team: 'explore' | 'decide' | 'checkout', build: string) {
-  const file = `tractor-${team}.${build.slice(0, 8)}.js`;
-  const bytes = Buffer.from(`export const build = '${build}';`);
-  const token = { explore: 'e', decide: 'd', checkout: 'c' }[team];
-  const put = await gateway.inject({
-    method: 'PUT',
-    url: `/importmap/assets/${team}/${build}/${file}`,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
-    payload: bytes,
-  });
-  assert.equal(put.statusCode, 201, put.body);
-  const url = `/assets/${team}/${build}/${file}`;
-  const deployed = await gateway.inject({
-    method: 'PUT',
-    url: `/importmap/deployments/${team}`,
-    headers: { authorization: `Bearer ${token}`, 'if-match': '*' },
-    payload: {
-      version: '1.0.0',
-      build,
-      imports: { [`@tractor/${team}`]: url },
-      integrity: { [url]: integrityOf(bytes) },
-    },
-  });
-  assert.equal(deployed.statusCode, 201, deployed.body);
-  return { url, integrity: integrityOf(bytes) };
-}
+const deployBuild = (team: 'explore' | 'decide' | 'checkout', build: string) =>
+  deployThrough(gateway, team, build, { explore: 'e', decide: 'd', checkout: 'c' }[team]);
 
 test('proxies a team’s API, with the query string', async () => {
   const api = await gateway.inject('/explore/api/stores?x=1');

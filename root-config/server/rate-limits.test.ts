@@ -2,16 +2,12 @@
 // stock (a fake: the root config may not import a team's service) and an Explore that takes writes too.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
-import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { migrate } from '@tractor/chassis';
-import { openTestDatabase, type TestDatabase } from '@tractor/chassis/testing';
 import { checkoutRoutes } from '@tractor/shared/contracts/checkout';
 import { buildGateway } from './gateway.js';
 import { DeployTokens } from './importmap/tokens.js';
+import { gatewayWorld, type GatewayWorld } from './testing.js';
 import {
   CART_WRITE_LIMIT,
   CHECKOUT_WRITE_LIMITS,
@@ -20,9 +16,7 @@ import {
   type CheckoutWriteLimits,
 } from './rate-limits.js';
 
-let dist: string;
-let assetDir: string;
-let database: TestDatabase;
+let world: GatewayWorld;
 let checkout: FastifyInstance;
 let explore: FastifyInstance;
 let gateway: FastifyInstance;
@@ -51,27 +45,16 @@ function fakeCheckout() {
 /** A gateway with the default limits, unless told others. */
 const gatewayWith = (writeLimits?: CheckoutWriteLimits) =>
   buildGateway({
-    distDir: dist,
+    distDir: world.dist,
     services: { checkout: origin(checkout), explore: origin(explore) },
-    platform: { db: database.db, assetDir, tokens: new DeployTokens({ checkout: 'c' }) },
+    platform: { db: world.db, assetDir: world.assetDir, tokens: new DeployTokens({ checkout: 'c' }) },
     ...(writeLimits ? { writeLimits } : {}),
   });
 const origin = (app: FastifyInstance) =>
   `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
 
 before(async () => {
-  dist = mkdtempSync(path.join(os.tmpdir(), 'rate-limits-'));
-  assetDir = mkdtempSync(path.join(os.tmpdir(), 'rate-limits-assets-'));
-  writeFileSync(
-    path.join(dist, 'index.html'),
-    '<template id="single-spa-layout"><single-spa-router><route default></route></single-spa-router></template>',
-  );
-  writeFileSync(
-    path.join(dist, 'platform.json'),
-    JSON.stringify({ imports: {}, integrity: {}, preloads: [] }),
-  );
-  database = await openTestDatabase();
-  await migrate(database.db, path.join(import.meta.dirname, 'importmap/migrations'));
+  world = await gatewayWorld();
   checkout = fakeCheckout();
   await checkout.listen({ port: 0, host: '127.0.0.1' });
   explore = Fastify();
@@ -83,9 +66,7 @@ after(async () => {
   await gateway?.close();
   await checkout?.close();
   await explore?.close();
-  await database?.close();
-  rmSync(dist, { recursive: true, force: true });
-  rmSync(assetDir, { recursive: true, force: true });
+  await world?.close();
 });
 
 /** One client: its own address, its own cart cookie. */

@@ -3,15 +3,10 @@
 // never reads as a replacement pattern ($', $&, …) when the page is put together.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { migrate } from '@tractor/chassis';
-import { openTestDatabase, type TestDatabase } from '@tractor/chassis/testing';
 import { buildGateway, type GatewayOptions } from './gateway.js';
-import { integrityOf } from './importmap/assets.js';
 import { DeployTokens } from './importmap/tokens.js';
+import { deployBuild as deployThrough, gatewayWorld, type GatewayWorld } from './testing.js';
 
 // The shop's layout, cut down: a page per team, and the default route's "Page not found".
 const TEMPLATE = `<!doctype html><html><head><title>shell</title>
@@ -37,17 +32,15 @@ const TOKENS = { explore: 'e', decide: 'd', checkout: 'c' } as const;
 /** Nothing listens there: a team whose service does not answer. */
 const DOWN = 'http://127.0.0.1:9';
 
-let dist: string;
-let assetDir: string;
-let database: TestDatabase;
+let world: GatewayWorld;
 let decideModule: { url: string; integrity: string };
 const opened: { close(): Promise<unknown> }[] = [];
 
 const gatewayWith = async (options: Partial<GatewayOptions> = {}) => {
   const gateway = await buildGateway({
-    distDir: dist,
+    distDir: world.dist,
     services: {},
-    platform: { db: database.db, assetDir, tokens: new DeployTokens(TOKENS) },
+    platform: { db: world.db, assetDir: world.assetDir, tokens: new DeployTokens(TOKENS) },
     ...options,
   });
   opened.push(gateway);
@@ -64,59 +57,18 @@ async function teamService(routes: Record<string, (url: string) => object | Prom
   return service.listen({ port: 0, host: '127.0.0.1' });
 }
 
-/** Publishes and deploys a one-file build of `team` through the gateway's own API. */
-async function deployBuild(gateway: FastifyInstance, team: keyof typeof BUILDS) {
-  const build = BUILDS[team];
-  const file = `tractor-${team}.${build.slice(0, 8)}.js`;
-  const bytes = Buffer.from(`export const build = '${build}';`);
-  const authorization = `Bearer ${TOKENS[team]}`;
-  const put = await gateway.inject({
-    method: 'PUT',
-    url: `/importmap/assets/${team}/${build}/${file}`,
-    headers: { authorization, 'content-type': 'application/octet-stream' },
-    payload: bytes,
-  });
-  assert.equal(put.statusCode, 201, put.body);
-  const url = `/assets/${team}/${build}/${file}`;
-  const deployed = await gateway.inject({
-    method: 'PUT',
-    url: `/importmap/deployments/${team}`,
-    headers: { authorization, 'if-match': '*' },
-    payload: {
-      version: '1.0.0',
-      build,
-      imports: { [`@tractor/${team}`]: url },
-      integrity: { [url]: integrityOf(bytes) },
-    },
-  });
-  assert.equal(deployed.statusCode, 201, deployed.body);
-  return { url, integrity: integrityOf(bytes) };
-}
+const deployBuild = (gateway: FastifyInstance, team: keyof typeof BUILDS) =>
+  deployThrough(gateway, team, BUILDS[team], TOKENS[team]);
 
 before(async () => {
-  dist = mkdtempSync(path.join(os.tmpdir(), 'status-'));
-  assetDir = mkdtempSync(path.join(os.tmpdir(), 'status-assets-'));
-  writeFileSync(path.join(dist, 'index.html'), TEMPLATE);
-  writeFileSync(
-    path.join(dist, 'platform.json'),
-    JSON.stringify({
-      imports: { '@tractor/root-config': '/tractor-root-config.0123abcd.js' },
-      integrity: { '/tractor-root-config.0123abcd.js': 'sha384-root' },
-      preloads: ['/tractor-root-config.0123abcd.js'],
-      devtools: { injector: '/injector.js', overrides: '/overrides.js' },
-    }),
-  );
-  database = await openTestDatabase();
-  await migrate(database.db, path.join(import.meta.dirname, 'importmap/migrations'));
+  world = await gatewayWorld(TEMPLATE);
   const deployer = await gatewayWith();
   await deployBuild(deployer, 'explore');
   decideModule = await deployBuild(deployer, 'decide');
 });
 after(async () => {
   for (const closable of opened.reverse()) await closable.close();
-  await database.close();
-  rmSync(dist, { recursive: true, force: true });
-  rmSync(assetDir, { recursive: true, force: true });
+  await world.close();
 });
 
 /** Decide's render of its product page: "not found" (status 404) for XX-99, the product otherwise. */
