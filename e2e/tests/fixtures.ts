@@ -74,15 +74,15 @@ export async function expectSameDocument(page: Page) {
   expect(await page.evaluate(() => (window as unknown as { __tractorMark?: number }).__tractorMark)).toBe(42);
 }
 
-/** In Explore's store picker (on Checkout's form): open the dialog and select the named store. */
-export async function chooseStore(page: Page, name: string) {
-  await page.getByRole('button', { name: 'choose a store' }).click();
-  await page
+/** In Explore's store picker (on Checkout's form): open the dialog and select the named store, by click or tap. */
+export async function chooseStore(page: Page, name: string, gesture: 'click' | 'tap' = 'click') {
+  await page.getByRole('button', { name: 'choose a store' })[gesture]();
+  const select = page
     .getByRole('dialog', { name: 'Stores' })
     .getByRole('listitem')
     .filter({ hasText: name })
-    .getByRole('button', { name: 'select' })
-    .click();
+    .getByRole('button', { name: 'select' });
+  await select[gesture]();
 }
 
 /**

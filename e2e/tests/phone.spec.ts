@@ -4,7 +4,7 @@
 // Without mobile auto-zoom (isMobile: false), so a page wider than the screen shows as overflow, not as a zoom.
 import type { Page } from '@playwright/test';
 import { recordVitals, readVitals } from '../web-vitals.js';
-import { clientStarted, expect, test } from './fixtures.js';
+import { chooseStore, clientStarted, expect, test } from './fixtures.js';
 
 const WIDTHS = [320, 375, 414] as const;
 const PAGES = [
@@ -109,13 +109,7 @@ test.describe('375 px, by tapping', () => {
     await expect(page.getByRole('heading', { name: 'Checkout' })).toBeVisible();
     await page.getByLabel('First name').fill('Grace');
     await page.getByLabel('Last name').fill('Hopper');
-    await page.getByRole('button', { name: 'choose a store' }).tap();
-    await page
-      .getByRole('dialog', { name: 'Stores' })
-      .getByRole('listitem')
-      .filter({ hasText: 'Central Mall' })
-      .getByRole('button', { name: 'select' })
-      .tap();
+    await chooseStore(page, 'Central Mall', 'tap');
     await expect(page.getByLabel('Store ID')).toHaveValue('store-c');
     await page.getByRole('button', { name: 'place order' }).tap();
     await expect(page.getByRole('heading', { name: 'Thanks for your order!' })).toBeVisible();
