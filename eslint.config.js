@@ -29,6 +29,8 @@ export default tseslint.config(
   },
   {
     files: ['microfrontends/**/*.ts', 'shared/ui/**/*.ts', 'shared/spa/**/*.ts'],
+    // The server renderer builds a template around any tag (lit/static-html): not a view.
+    ignores: ['shared/spa/server-render.ts'],
     ...lit.configs['flat/recommended'],
   },
   {
@@ -41,7 +43,13 @@ export default tseslint.config(
       'services/*/src/data.ts',
       'services/*/src/recommendations.ts',
     ],
-    ignores: ['**/*.test.ts', 'microfrontends/*/src/ssr.ts', 'shared/testing/**', 'shared/teams.test.ts'],
+    ignores: [
+      '**/*.test.ts',
+      'microfrontends/*/src/ssr.ts',
+      'shared/spa/server-render.ts',
+      'shared/testing/**',
+      'shared/teams.test.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',

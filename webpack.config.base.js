@@ -23,6 +23,19 @@ function importedFromMap(request, issuer) {
   );
 }
 
+/** The layer of a team's server entry (src/ssr.ts): its own copy of every module, its own externals. */
+export const SERVER_LAYER = 'server';
+
+/**
+ * What a server bundle imports rather than holds: Lit and Lit SSR, the platform's runtime on the server as the
+ * import map's Lit is in the browser (the service's node_modules, one Lit per build's worker), and Node's own
+ * modules. Everything else — the team's code, shared/spa, the pattern library, zod/mini — is inlined, so a
+ * build renders with the very code it was built from.
+ */
+export function fromServerRuntime(request) {
+  return Boolean(request && /^(lit|lit-html|lit-element)(\/|$)|^@lit(-labs)?\/|^node:/.test(request));
+}
+
 /**
  * @param {object} options
  * @param {string} options.name       module name without scope, e.g. "explore" → file tractor-explore.js
@@ -48,7 +61,10 @@ export function tractorWebpackConfig(options, argv = {}, env = {}) {
  * in, so the same sources give the same files whatever the commit.
  */
 function teamRelease({ name, dirname }) {
+  const ssr = path.join(dirname, 'src', 'ssr.ts');
   return {
+    // The team's server renderer is part of the release: one build id for everything the team runs in a page.
+    entry: existsSync(ssr) ? { [`tractor-${name}-ssr`]: { import: ssr, layer: SERVER_LAYER } } : {},
     output: { filename: '[name].[contenthash:8].js' },
     plugins: [
       new ManifestPlugin({ team: name, version: buildVersion(dirname) }),
@@ -90,6 +106,8 @@ function baseConfig(options, argv) {
     },
     module: {
       rules: [
+        // A server bundle is one file: what its code imports lazily is in it (a service loads one file a build).
+        { issuerLayer: SERVER_LAYER, parser: { dynamicImportMode: 'eager' } },
         {
           test: /\.ts$/,
           loader: 'ts-loader',
@@ -102,7 +120,13 @@ function baseConfig(options, argv) {
     externalsType: 'module-import',
     externals: [
       ({ request, contextInfo }, callback) =>
-        importedFromMap(request, contextInfo?.issuer) ? callback(null, request) : callback(),
+        (
+          contextInfo?.issuerLayer === SERVER_LAYER
+            ? fromServerRuntime(request)
+            : importedFromMap(request, contextInfo?.issuer)
+        )
+          ? callback(null, request)
+          : callback(),
     ],
     optimization: { splitChunks: false, runtimeChunk: false },
     performance: { hints: false },

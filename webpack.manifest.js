@@ -1,6 +1,7 @@
 // What a team's production build publishes: every file content-hashed, plus dist/manifest.json saying what the
 // build is — team, version (package version + git commit), build id, build time, the import-map entries it
-// provides (relative to the build's folder in the asset store), and the sha384 integrity of every file.
+// provides (relative to the build's folder in the asset store), its server renderer's file, and the sha384
+// integrity of every file.
 // The deploy command uploads the files to /assets/<team>/<build>/ and sends the entries and integrity to the
 // import map service, which checks them against the stored files before the map changes.
 import { execFileSync } from 'node:child_process';
@@ -73,7 +74,17 @@ export class ManifestPlugin {
             const file = entryFile(name);
             if (file) imports[specifier] = file;
           }
-          const manifest = { team, version, build, builtAt: new Date().toISOString(), imports, files };
+          // The team's server renderer (its ssr.ts), if it has one: published with the build, never mapped.
+          const server = entryFile(`tractor-${team}-ssr`);
+          const manifest = {
+            team,
+            version,
+            build,
+            builtAt: new Date().toISOString(),
+            imports,
+            ...(server ? { server } : {}),
+            files,
+          };
           compilation.emitAsset(
             MANIFEST,
             new webpack.sources.RawSource(`${JSON.stringify(manifest, null, 2)}\n`),

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import Fastify from 'fastify';
 import { LitElement, html } from 'lit';
-import { addRenderRoutes } from './render.js';
+import { addRenderRoutes, inProcessBuilds } from './render.js';
+
+const BUILD = 'b1b1b1b1b1b1';
 
 class TestCart extends LitElement {
   override render() {
@@ -15,19 +17,18 @@ test('a render says who may reuse it: everyone, only shoppers without a cookie, 
   const app = Fastify();
   addRenderRoutes(app, {
     team: 'checkout',
-    version: 'v1',
-    renderer: {
+    builds: inProcessBuilds(BUILD, {
       pages: {},
       fragments: {
         'test-frame': async () => ({ tag: 'test-cart', maxAge: 60 }),
         'test-mine': async () => ({ tag: 'test-cart', maxAge: 60, perShopper: true }),
         'test-stock': async () => ({ tag: 'test-cart' }),
       },
-    },
+    }),
   });
   const ask = async (tag: string, cookie?: string) => {
     const answer = await app.inject({
-      url: `/checkout/render/fragment/${tag}?url=%2F`,
+      url: `/checkout/render/fragment/${tag}?url=%2F&build=${BUILD}`,
       headers: cookie ? { cookie } : {},
     });
     assert.equal(answer.statusCode, 200);

@@ -1,4 +1,5 @@
-// Starts a team's service from the environment: PORT, HOST, DATABASE_URL or DATA_DIR, LOG_LEVEL, DEVTOOLS.
+// Starts a team's service from the environment: PORT, HOST, DATABASE_URL or DATA_DIR, LOG_LEVEL, DEVTOOLS,
+// ASSETS_URL and RENDER_BUILDS (server rendering).
 // Opens the database, applies migrations (seeding a new one), listens, and closes cleanly on SIGINT/SIGTERM.
 // A service folder has the same shape for every team: migrations/ and .data/ (PGlite).
 import { readdir } from 'node:fs/promises';
@@ -6,7 +7,8 @@ import path from 'node:path';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { team } from '@tractor/shared/teams';
 import { migrate, openDatabase, type Database } from './db.js';
-import { addRenderRoutes, builtVersion, warmUp, type TeamRenderer } from './render.js';
+import { WorkerBuilds } from './builds.js';
+import { addRenderRoutes, inProcessFetch } from './render.js';
 
 export interface RunOptions {
   /** The team's name in the registry: its default port is 3000 + the registry's port offset. */
@@ -14,10 +16,11 @@ export interface RunOptions {
   /** The service's folder (services/<team>). */
   readonly serviceDir: string;
   /**
-   * The team's server-side rendering (its micro-frontend's ssr.ts), served to the shell at /<team>/render/…
-   * with the build id of microfrontends/<team>/dist — the build it matches.
+   * The team server-renders its parts: GET /<team>/render/… renders with the build the shell names, loaded
+   * from the asset store at ASSETS_URL (builds.ts). Without ASSETS_URL the service renders nothing (the
+   * browser renders every part, as without a server).
    */
-  readonly renderer?: TeamRenderer;
+  readonly render?: boolean;
   /** Builds the app; `common` holds what every service gets: its logger. */
   readonly build: (
     db: Database,
@@ -42,12 +45,21 @@ export async function runService(options: RunOptions): Promise<void> {
     // The dev modes (npm start, npm run dev) show the API's docs page.
     docs: env.DEVTOOLS === 'on',
   });
-  if (options.renderer) {
-    const version = builtVersion(path.join(options.serviceDir, '../../microfrontends', options.team));
-    addRenderRoutes(app, { team: options.team, renderer: options.renderer, version });
-    // The first render of each part is several times slower (modules, JIT): do it now, not in a shopper's
-    // page, which waits at most its budget for it.
-    await warmUp(app, options.team, options.renderer);
+  const assetsOrigin = env.ASSETS_URL;
+  if (options.render && assetsOrigin) {
+    const builds = new WorkerBuilds({
+      team: options.team,
+      assetsOrigin,
+      cap: Number(env.RENDER_BUILDS ?? 4),
+      // The first render of each part is several times slower (modules, JIT): a build renders each once as it
+      // loads, not in a shopper's page, which waits at most its budget for it.
+      warmFetch: inProcessFetch(app, undefined),
+      log: { info: (m) => app.log.info(m), warn: (m) => app.log.warn(m) },
+    });
+    addRenderRoutes(app, { team: options.team, builds });
+    app.addHook('onClose', () => builds.close());
+  } else if (options.render) {
+    app.log.warn('ASSETS_URL is not set: this service renders no parts (the browser renders them)');
   }
   await app.listen({ port, host });
   const ms = Math.round(performance.now() - started);

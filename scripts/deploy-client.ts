@@ -63,9 +63,13 @@ export async function readManifest(distDir: string): Promise<BuildManifest> {
   return parsed.data;
 }
 
-/** The deploy request for a build: its entries and the integrity of each JavaScript file, as asset-store URLs. */
+/**
+ * The deploy request for a build: its entries and the integrity of each JavaScript file the browser may load,
+ * as asset-store URLs; and its server renderer, for the team's service alone.
+ */
 export function deployRequest(manifest: BuildManifest): DeployRequest {
   const url = (file: string) => assetUrl(manifest.team, manifest.build, file);
+  const server = manifest.server;
   return {
     version: manifest.version,
     build: manifest.build,
@@ -74,9 +78,12 @@ export function deployRequest(manifest: BuildManifest): DeployRequest {
     // Every module the browser may load from this build (the entry and its lazy chunks), not source maps.
     integrity: Object.fromEntries(
       Object.entries(manifest.files)
-        .filter(([file]) => file.endsWith('.js'))
+        .filter(([file]) => file.endsWith('.js') && file !== server)
         .map(([file, integrity]) => [url(file), integrity]),
     ),
+    ...(server && manifest.files[server]
+      ? { server: { url: url(server), integrity: manifest.files[server] } }
+      : {}),
   };
 }
 

@@ -38,7 +38,9 @@ test('browser code imports Lit only through the shared Lit module, so a page nev
     readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
       const file = path.join(dir, entry.name);
       if (entry.isDirectory()) return ['node_modules', 'dist'].includes(entry.name) ? [] : sourceFiles(file);
-      return /\.ts$/.test(entry.name) && !/\.test\.ts$|[/\\]ssr\.ts$/.test(file) ? [file] : [];
+      return /\.ts$/.test(entry.name) && !/\.test\.ts$|[/\\](ssr|server-render)\.ts$/.test(file)
+        ? [file]
+        : [];
     });
   const browserDirs = [
     ...readdirSync(path.join(repoRoot, 'microfrontends')).map((team) => `microfrontends/${team}/src`),

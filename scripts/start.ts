@@ -79,7 +79,13 @@ try {
   const services = (args.mock ? [] : teamServices).map((service) => {
     const servicePort = port + service.portOffset;
     // DEVTOOLS: a developer's machine, so each service also serves its API's docs page.
-    const env: Record<string, string> = { ...serviceUrls, PORT: String(servicePort), DEVTOOLS: 'on' };
+    // ASSETS_URL: the asset store (the gateway) the service loads its team's server renderers from.
+    const env: Record<string, string> = {
+      ...serviceUrls,
+      PORT: String(servicePort),
+      DEVTOOLS: 'on',
+      ASSETS_URL: `http://127.0.0.1:${port}`,
+    };
     if (dataRoot) env.DATA_DIR = path.join(dataRoot, service.team);
     const child = run(service.team, service.serviceDir, 'src/server.ts', env);
     return waitForHealth(service.team, `http://127.0.0.1:${servicePort}/health`, child);

@@ -92,3 +92,28 @@ export async function chooseStore(page: Page, name: string, gesture: 'click' | '
 export async function clientStarted(page: Page) {
   await page.waitForFunction(() => 'singleSpaNavigate' in window && document.readyState === 'complete');
 }
+
+/** Every page of the store, with its heading: the pages the server-rendering checks walk. */
+export const STORE_PAGES = [
+  ['/', 'The Tractor Store'],
+  ['/products', 'All Machines'],
+  ['/products/classic', 'Classics'],
+  ['/stores', 'Our Stores'],
+  ['/product/AU-02?sku=AU-02-BL', 'SmartFarm Titan'],
+] as const;
+
+/**
+ * What of a page's HTML did not come from the server: "no server-rendered page" when its container is not
+ * filled, and each team element sent without its declarative shadow root. [] when the first view is whole.
+ * (Scripts and the layout's own template for the browser, which names the parts unfilled, are not counted.)
+ */
+export function unrenderedParts(html: string): string[] {
+  const body = html
+    .replace(/<script[\s\S]*?<\/script>/g, '')
+    .replace(/<template id="single-spa-layout">[\s\S]*?<\/template>/, '');
+  const missing = /id="single-spa-application:[^"]+" data-ssr>/.test(body) ? [] : ['no server-rendered page'];
+  for (const [, tag] of body.matchAll(/<((?:explore|decide|checkout|inspire)-[a-z-]+)[^>]*>(?!<template)/g)) {
+    missing.push(`<${tag}> without its server render`);
+  }
+  return missing;
+}

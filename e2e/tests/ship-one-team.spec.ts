@@ -1,12 +1,12 @@
 // One team ships without the others: a changed Decide build is deployed to the running store while pages are
 // open and a load generator fetches pages and bundles; a new page load gets it, the open page keeps working,
-// no request fails, and a rollback brings the old build back.
+// no request fails, and a rollback brings the old build back — its server render too, with no restart.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { STORE_PORT } from '../ports.js';
-import { expect, test } from './fixtures.js';
+import { expect, STORE_PAGES, test, unrenderedParts } from './fixtures.js';
 
 // The tests here change and compare the store's live map: one at a time.
 test.describe.configure({ mode: 'serial' });
@@ -23,6 +23,16 @@ function npmRun(script: string, ...args: string[]): string {
   });
   expect(result.status, `npm run ${script} ${args.join(' ')}: ${result.stderr}`).toBe(0);
   return result.stdout;
+}
+
+/** Each page's first view as the server sends it: what of it was left to the browser (none, when all is well). */
+async function unrenderedPages(): Promise<Record<string, string[]>> {
+  const pages: Record<string, string[]> = {};
+  for (const [url] of STORE_PAGES) {
+    const missing = unrenderedParts(await (await fetch(new URL(url, STORE))).text());
+    if (missing.length) pages[url] = missing;
+  }
+  return pages;
 }
 
 interface Load {
@@ -110,6 +120,8 @@ test('a changed Decide build goes live on the next page load; open pages keep wo
     await expect(fresh.getByRole('heading', { level: 1 })).toHaveText('Heritage Workhorse');
     await expect(fresh.locator(DECIDE_PAGE)).toHaveAttribute('data-build-label', label);
     expect(decideModules.every((url) => url.includes(`/assets/decide/${manifest.build}/`))).toBe(true);
+    // …and its server render: the service renders with the new build, with no restart.
+    expect(await unrenderedPages(), 'left to the browser after the deploy').toEqual({});
 
     // The page opened before the deploy keeps working on the build it loaded.
     await page.getByRole('link', { name: 'Stormy Sky' }).click();
@@ -121,6 +133,7 @@ test('a changed Decide build goes live on the next page load; open pages keep wo
     await fresh.reload();
     await expect(fresh.getByRole('heading', { level: 1 })).toHaveText('Heritage Workhorse');
     await expect(fresh.locator(DECIDE_PAGE)).not.toHaveAttribute('data-build-label');
+    expect(await unrenderedPages(), 'left to the browser after the rollback').toEqual({});
     await fresh.close();
   } finally {
     rmSync(dist, { recursive: true, force: true });

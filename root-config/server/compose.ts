@@ -6,7 +6,7 @@
 // live build, and arrive within the time budget; whatever does not is left to the browser, as without a server.
 import { constructServerLayout } from 'single-spa-layout/server';
 import { fragmentOwner, teams } from '@tractor/shared/teams';
-import type { Deployment } from '@tractor/shared/contracts/importmap';
+import { SERVER_BUNDLE_HEADERS, type Deployment } from '@tractor/shared/contracts/importmap';
 import { traceparent } from '@tractor/shared/contracts/trace';
 import { withinTime } from './deadline.js';
 import { unsafeRenderAnswer } from './team-html.js';
@@ -132,7 +132,7 @@ export interface CompositionOptions {
 /** One request's composition: asks teams for their parts, at most until the deadline. */
 export class Composition {
   readonly #options: CompositionOptions;
-  readonly #builds: ReadonlyMap<string, string>;
+  readonly #builds: ReadonlyMap<string, Deployment>;
   readonly #url: URL;
   /** Whether the page's application came from its team (known once application() has resolved). */
   pageServerRendered = false;
@@ -140,13 +140,13 @@ export class Composition {
   constructor(url: URL, options: CompositionOptions) {
     this.#url = url;
     this.#options = options;
-    this.#builds = new Map(options.live.map((d) => [d.team, d.build]));
+    this.#builds = new Map(options.live.map((d) => [d.team, d]));
   }
 
   /** Whether this team's parts are asked of its service at all (a service, a live build, not skipped). */
   mayRender(team: string): boolean {
     const { services, skip } = this.#options;
-    return Boolean(services[team] && this.#builds.get(team) && !skip?.has(team));
+    return Boolean(services[team] && this.#builds.get(team)?.server && !skip?.has(team));
   }
 
   async #render(
@@ -156,15 +156,22 @@ export class Composition {
   ): Promise<RenderAnswer | undefined> {
     const { services, skip, cookie, deadline, cache, onMiss } = this.#options;
     const origin = services[team];
-    const build = this.#builds.get(team);
-    if (!origin || !build || skip?.has(team)) return undefined;
-    const query = new URLSearchParams({ url: this.#url.pathname + this.#url.search });
+    const deployment = this.#builds.get(team);
+    if (!origin || !deployment?.server || skip?.has(team)) return undefined;
+    const { build, server } = deployment;
+    // The build the page uses renders its parts: the service loads that build's server bundle (checked
+    // against the integrity the import map service verified) if it has not yet.
+    const query = new URLSearchParams({ url: this.#url.pathname + this.#url.search, build });
     if (attributes) query.set('attributes', JSON.stringify(attributes));
     const key = `${team} ${build} ${path}?${query}`;
     const cached = cache?.get(key, cookie);
     if (cached) return cached;
     try {
-      const headers: Record<string, string> = { traceparent: traceparent(this.#options.traceId) };
+      const headers: Record<string, string> = {
+        traceparent: traceparent(this.#options.traceId),
+        [SERVER_BUNDLE_HEADERS.url]: server.url,
+        [SERVER_BUNDLE_HEADERS.integrity]: server.integrity,
+      };
       if (cookie) headers.cookie = cookie;
       const asked = await withinTime(Math.max(1, deadline - Date.now()), async (signal) => {
         const response = await fetch(`${origin}/${team}/render/${path}?${query}`, { headers, signal });

@@ -221,11 +221,21 @@ test('the first view is composed on the server: the layout for the URL, each par
   // Decide renders its product page (with Checkout's add to cart inside); Checkout renders its fragments —
   // one of them too slow for the budget. Each from the live build (deployed above).
   const decide = Fastify();
-  decide.get('/decide/render/page/product', async (request) => ({
-    version: 'bbbbbbbbbbbb',
-    tag: 'decide-product-page',
-    inner: `<template shadowrootmode="open"><h1>${(request.query as { url: string }).url}</h1><checkout-add-to-cart sku="CL-01-GR"></checkout-add-to-cart></template>`,
-  }));
+  // Decide renders only with the build the page uses, named in the request with its server bundle.
+  decide.get('/decide/render/page/product', async (request, reply) => {
+    const { build } = request.query as { build?: string };
+    const bundle = request.headers['tractor-server-url'];
+    if (
+      build !== 'bbbbbbbbbbbb' ||
+      bundle !== `/assets/decide/${build}/tractor-decide-ssr.${build.slice(0, 8)}.js`
+    )
+      return reply.code(400).send({ message: `asked for build ${build}, bundle ${bundle}` });
+    return {
+      version: build,
+      tag: 'decide-product-page',
+      inner: `<template shadowrootmode="open"><h1>${(request.query as { url: string }).url}</h1><checkout-add-to-cart sku="CL-01-GR"></checkout-add-to-cart></template>`,
+    };
+  });
   const checkout = Fastify();
   checkout.get('/checkout/render/fragment/checkout-add-to-cart', async (request) => ({
     version: 'cccccccccccc',

@@ -20,8 +20,9 @@ import { teamModule, teams } from '@tractor/shared/teams';
 import { newTraceId, traceIdOf } from '@tractor/shared/contracts/trace';
 import { AssetStore } from './importmap/assets.js';
 import { Deployments } from './importmap/deployments.js';
-import { importMapService, LiveDeployments } from './importmap/service.js';
+import { importMapService, LiveDeployments, PrepareRefused } from './importmap/service.js';
 import type { DeployTokens } from './importmap/tokens.js';
+import type { ServerBundleRef } from '@tractor/shared/contracts/importmap';
 import { Composition, RenderCache } from './compose.js';
 import { newNonce, pagePolicy } from './csp.js';
 import { ProxyCache } from './proxy-cache.js';
@@ -108,6 +109,7 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     tokens: options.platform.tokens,
     teams: teams.map((t) => t.name),
     platform: shell.platform,
+    prepare: options.mock ? undefined : prepareAt(options.services),
   });
 
   if (options.mock) {
@@ -289,4 +291,26 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     }
   });
   return app;
+}
+
+/**
+ * Asks the team's service to load a build's server renderer (POST /<team>/render/builds) and waits until it
+ * has, so the first page after a switch is server-rendered. Only a bundle the service could not load (502:
+ * missing, wrong integrity, failed to start) refuses the switch; a service that is down or renders nothing
+ * is not asked to agree.
+ */
+function prepareAt(services: Readonly<Record<string, string>>) {
+  return async (team: string, build: string, server: ServerBundleRef) => {
+    const origin = services[team];
+    if (!origin) return;
+    const response = await fetch(`${origin}/${team}/render/builds`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ build, ...server }),
+      signal: AbortSignal.timeout(10_000),
+    });
+    const answer = (await response.json().catch(() => undefined)) as { message?: string } | undefined;
+    if (response.status === 502) throw new PrepareRefused(answer?.message ?? 'the bundle did not load');
+    if (!response.ok) throw new Error(`${team}'s service answered ${response.status}: ${answer?.message}`);
+  };
 }

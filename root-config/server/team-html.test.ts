@@ -279,6 +279,7 @@ describe('the gateway leaves a refused answer to the browser', () => {
     deployedAt: '2025-01-01T00:00:00Z',
     imports: {},
     integrity: {},
+    server: { url: `/assets/${team}/${BUILD}/tractor-${team}-ssr.js`, integrity: 'sha384-x' },
   });
   const answers = new Map<string, { tag: string; inner: string }>();
   let service: FastifyInstance;

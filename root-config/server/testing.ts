@@ -49,19 +49,25 @@ export async function gatewayWorld(template = EMPTY_LAYOUT): Promise<GatewayWorl
   };
 }
 
-/** Publishes and deploys a one-file build of `team` through `gateway`'s own API; answers its entry's URL. */
+/**
+ * Publishes and deploys a build of `team` through `gateway`'s own API: its entry, and a server bundle (so the
+ * gateway asks the team's service to render its parts with it). Answers the entry's URL and integrity.
+ */
 export async function deployBuild(gateway: FastifyInstance, team: string, build: string, token: string) {
-  const file = `tractor-${team}.${build.slice(0, 8)}.js`;
-  const bytes = Buffer.from(`export const build = '${build}';`);
   const authorization = `Bearer ${token}`;
-  const put = await gateway.inject({
-    method: 'PUT',
-    url: `/importmap/assets/${team}/${build}/${file}`,
-    headers: { authorization, 'content-type': 'application/octet-stream' },
-    payload: bytes,
-  });
-  assert.equal(put.statusCode, 201, put.body);
-  const url = `/assets/${team}/${build}/${file}`;
+  const publish = async (file: string, text: string) => {
+    const bytes = Buffer.from(text);
+    const put = await gateway.inject({
+      method: 'PUT',
+      url: `/importmap/assets/${team}/${build}/${file}`,
+      headers: { authorization, 'content-type': 'application/octet-stream' },
+      payload: bytes,
+    });
+    assert.equal(put.statusCode, 201, put.body);
+    return { url: `/assets/${team}/${build}/${file}`, integrity: integrityOf(bytes) };
+  };
+  const entry = await publish(`tractor-${team}.${build.slice(0, 8)}.js`, `export const build = '${build}';`);
+  const server = await publish(`tractor-${team}-ssr.${build.slice(0, 8)}.js`, `export default {};`);
   const deployed = await gateway.inject({
     method: 'PUT',
     url: `/importmap/deployments/${team}`,
@@ -69,10 +75,11 @@ export async function deployBuild(gateway: FastifyInstance, team: string, build:
     payload: {
       version: '1.0.0',
       build,
-      imports: { [`@tractor/${team}`]: url },
-      integrity: { [url]: integrityOf(bytes) },
+      imports: { [`@tractor/${team}`]: entry.url },
+      integrity: { [entry.url]: entry.integrity },
+      server,
     },
   });
   assert.equal(deployed.statusCode, 201, deployed.body);
-  return { url, integrity: integrityOf(bytes) };
+  return { ...entry, server };
 }

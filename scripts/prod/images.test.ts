@@ -258,7 +258,7 @@ function loadedBy(unit: Unit): { files: Set<string>; packages: Map<string, strin
   return { files, packages };
 }
 
-/** Beside the modules, what a unit reads from the repository when it starts (chassis/run.ts, gateway-server.ts). */
+/** Beside the modules, what a unit reads or runs from the repository (chassis/run.ts, gateway-server.ts). */
 const READS: Readonly<Record<string, readonly string[]>> = {
   gateway: [
     'root-config/server/importmap/migrations',
@@ -268,7 +268,8 @@ const READS: Readonly<Record<string, readonly string[]>> = {
   ...Object.fromEntries(
     teams.map((t) => [
       t.name,
-      [`services/${t.name}/migrations`, `microfrontends/${t.name}/dist/manifest.json`],
+      // Its builds' renderers run in workers started from this file (chassis/builds.ts).
+      [`services/${t.name}/migrations`, 'chassis/render-worker.js'],
     ]),
   ),
 };

@@ -22,7 +22,7 @@ export interface Unit {
   /** The npm workspace whose service runs in the image. */
   readonly workspace: string;
   readonly entry: string;
-  /** The micro-frontend built into the image (a team's render answers name its build). */
+  /** The build made into the image (the gateway's: the shell it serves). A team's builds are published. */
   readonly build?: string;
   /**
    * What the image holds of the repository besides the production dependencies: the files its process imports
@@ -43,10 +43,13 @@ const TEAM_ENVIRONMENT: Readonly<Record<string, Readonly<Record<string, string>>
   checkout: { COOKIE_SECURE: 'true' },
 };
 
+/** The gateway's port inside the cluster: pages, the import map and the asset store. */
+const GATEWAY_PORT = 3000;
+
 export const units: readonly Unit[] = [
   {
     name: 'gateway',
-    port: 3000,
+    port: GATEWAY_PORT,
     workspace: '@tractor/root-config',
     entry: 'root-config/server/gateway-server.ts',
     build: '@tractor/root-config',
@@ -59,17 +62,10 @@ export const units: readonly Unit[] = [
     port: 3000 + t.portOffset,
     workspace: `@tractor/${t.name}-service`,
     entry: `services/${t.name}/src/server.ts`,
-    build: `@tractor/${t.name}`,
-    // The service (its migrations too), and the micro-frontend's sources its renderer imports (ssr.ts) with the
-    // build's manifest, whose id its render answers carry (chassis/render.ts builtVersion).
-    runs: [
-      ...COMMON_RUNTIME,
-      `services/${t.name}`,
-      `microfrontends/${t.name}/package.json`,
-      `microfrontends/${t.name}/src`,
-      `microfrontends/${t.name}/dist/manifest.json`,
-    ],
-    environment: TEAM_ENVIRONMENT[t.name] ?? {},
+    // The service (its migrations too). Its renderers are not in the image: each is a build's server bundle,
+    // loaded from the asset store (ASSETS_URL) for the build a page uses (chassis/builds.ts).
+    runs: [...COMMON_RUNTIME, `services/${t.name}`],
+    environment: { ASSETS_URL: `http://gateway:${GATEWAY_PORT}`, ...TEAM_ENVIRONMENT[t.name] },
   })),
 ];
 
@@ -107,11 +103,10 @@ FROM deps AS runtime-deps
 RUN npm ci --omit=dev --prefer-offline --no-audit --no-fund --ignore-scripts
 ${TSX_PACKAGES.map((p) => `COPY --from=deps /app/node_modules/${p} node_modules/${p}`).join('\n')}
 
-# Stage 3: the sources and the build of ${unit.build} (its files, or its manifest: the build its renders name).
+# Stage 3: the sources${unit.build ? ` and the build of ${unit.build}` : ''}.
 FROM deps AS build
 COPY . .
-RUN npm run build -w ${unit.build}
-
+${unit.build ? `RUN npm run build -w ${unit.build}\n` : ''}
 # Stage 4: what runs — this unit's code and build and the production dependencies, nothing else of the
 # repository; not as root, and the code is not the process's to change.
 FROM ${NODE_IMAGE}

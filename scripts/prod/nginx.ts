@@ -215,6 +215,8 @@ ${indent(errorLocations, 4)}
     listen 127.0.0.1:${options.internalPort};
 ${indent(errorPages, 4)}
 ${indent(internalTeams, 4)}
+    # The teams' published builds: each service loads its own team's server renderers from here.
+${indent(staticFiles('/assets/', `${options.assetDir}/`, '.'), 4)}
     # The deploy API: a team's CI publishes its files (each at most 10 MB, streamed by the gateway) and switches
     # its entries here.
     location /importmap/ {

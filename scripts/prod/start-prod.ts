@@ -138,6 +138,8 @@ async function main() {
           ...serviceUrls,
           PORT: String(replicaPort),
           DATABASE_URL: databases[team.name],
+          // The asset store on the internal listener: where the service loads its team's server renderers.
+          ASSETS_URL: internal,
           // Shoppers reach the store over HTTPS only: the cart cookie never travels in clear.
           ...(team.name === 'checkout' ? { COOKIE_SECURE: 'true' } : {}),
         },

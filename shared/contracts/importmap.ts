@@ -37,10 +37,28 @@ export const BuildManifest = z.object({
   builtAt: z.string(),
   /** Import-map name → file, relative to the build's folder. */
   imports: z.record(z.string(), z.string()),
+  /** The team's server renderer (its ssr.ts as one module), relative to the build's folder; never mapped. */
+  server: z.optional(z.string()),
   /** Every file of the build → its integrity. */
   files: z.record(z.string(), Integrity),
 });
 export type BuildManifest = z.infer<typeof BuildManifest>;
+
+/**
+ * A build's server renderer in the asset store: the team's service loads it, checked against this integrity,
+ * to render its parts of a page this build is live in. Never in the page's import map.
+ */
+export const ServerBundleRef = z.strictObject({
+  url: z.string().check(z.maxLength(500)),
+  integrity: Integrity,
+});
+export type ServerBundleRef = z.infer<typeof ServerBundleRef>;
+
+/** The headers a render request names the page's build's server bundle in (the shell, from the deployment). */
+export const SERVER_BUNDLE_HEADERS = {
+  url: 'tractor-server-url',
+  integrity: 'tractor-server-integrity',
+} as const;
 
 /** PUT /importmap/deployments/:team — the entries a build gives the map, with absolute asset-store URLs. */
 export const DeployRequest = z.strictObject({
@@ -49,6 +67,7 @@ export const DeployRequest = z.strictObject({
   builtAt: z.optional(z.string().check(z.maxLength(40))),
   imports: z.record(z.string().check(z.maxLength(200)), z.string().check(z.maxLength(500))),
   integrity: z.record(z.string().check(z.maxLength(500)), Integrity),
+  server: z.optional(ServerBundleRef),
 });
 export type DeployRequest = z.infer<typeof DeployRequest>;
 
@@ -68,6 +87,8 @@ export const Deployment = z.object({
   deployedAt: z.string(),
   imports: z.record(z.string(), z.string()),
   integrity: z.record(z.string(), z.string()),
+  /** null: the build has no server renderer (its parts are the browser's). */
+  server: z.nullable(z.object({ url: z.string(), integrity: z.string() })),
 });
 export type Deployment = z.infer<typeof Deployment>;
 

@@ -2,6 +2,7 @@
 // other teams' pages hold — the mini cart (from the shopper's cart cookie, which the shell forwards), add to
 // cart (the SKU's offer) and the compact header. Checkout's own pages are rendered in the browser.
 import type { TeamRenderer } from '@tractor/shared/spa/render-types';
+import { serverBundle } from '@tractor/shared/spa/server-render';
 import { CheckoutClient } from '@tractor/shared/contracts/checkout/client';
 import './views/mini-cart.js';
 import './views/add-to-cart.js';
@@ -28,3 +29,6 @@ export const renderer: TeamRenderer = {
     'checkout-compact-header': async () => ({ tag: 'checkout-compact-header', maxAge: 60 }),
   },
 };
+
+/** The team's server entry (tractor-<team>-ssr): what its service loads for this build. */
+export default serverBundle(renderer);

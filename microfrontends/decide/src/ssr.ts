@@ -4,6 +4,7 @@
 // fragments inside it (Checkout's add to cart, Inspire's recommendations) stay empty tags here: the shell asks
 // their owners for them.
 import type { TeamRenderer } from '@tractor/shared/spa/render-types';
+import { serverBundle } from '@tractor/shared/spa/server-render';
 import { DecideClient } from '@tractor/shared/contracts/decide/client';
 import { productRoute } from './model/product-selection.js';
 import { loadProductSeed } from './controllers/product-controller.js';
@@ -22,3 +23,6 @@ export const renderer: TeamRenderer = {
   },
   fragments: {},
 };
+
+/** The team's server entry (tractor-<team>-ssr): what its service loads for this build. */
+export default serverBundle(renderer);

@@ -2,6 +2,7 @@
 // of Explore's pages and fragments is, and the data it is rendered with — loaded through Explore's own typed
 // client, answered in-process by the service. Importing the views defines Explore's elements for Lit SSR.
 import type { TeamRenderer } from '@tractor/shared/spa/render-types';
+import { serverBundle } from '@tractor/shared/spa/server-render';
 import { ExploreClient } from '@tractor/shared/contracts/explore/client';
 import { categoryFromPath, namesUnknownCategory } from './model/category-listing.js';
 import './views/home-page.js';
@@ -38,3 +39,6 @@ export const renderer: TeamRenderer = {
     'explore-footer': async () => ({ tag: 'explore-footer', maxAge: CATALOG }),
   },
 };
+
+/** The team's server entry (tractor-<team>-ssr): what its service loads for this build. */
+export default serverBundle(renderer);

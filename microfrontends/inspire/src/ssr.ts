@@ -2,6 +2,7 @@
 // data it is rendered with, loaded through Inspire's own typed client, answered in-process by the service.
 // Importing the view defines the element for Lit SSR.
 import type { TeamRenderer } from '@tractor/shared/spa/render-types';
+import { serverBundle } from '@tractor/shared/spa/server-render';
 import { InspireClient } from '@tractor/shared/contracts/inspire/client';
 import { parseSkuList } from './model/sku-list.js';
 import type { RecommendationsSeed } from './controllers/recommendations-controller.js';
@@ -25,3 +26,6 @@ export const renderer: TeamRenderer = {
     }),
   },
 };
+
+/** The team's server entry (tractor-<team>-ssr): what its service loads for this build. */
+export default serverBundle(renderer);

@@ -35,10 +35,11 @@ interface Row {
   deployed_at: Date | string;
   imports: Record<string, string>;
   integrity: Record<string, string>;
+  server: { url: string; integrity: string } | null;
 }
 
 const COLUMNS = `id::integer AS id, team, previous::integer AS previous, action, restores::integer AS restores,
-  version, build, built_at, deployed_at, imports, integrity`;
+  version, build, built_at, deployed_at, imports, integrity, server`;
 
 const iso = (value: Date | string) => new Date(value).toISOString();
 
@@ -53,6 +54,7 @@ const toDeployment = (row: Row): Deployment => ({
   deployedAt: iso(row.deployed_at),
   imports: row.imports,
   integrity: row.integrity,
+  server: row.server,
 });
 
 const isUniqueViolation = (error: unknown) =>
@@ -93,6 +95,7 @@ export class Deployments {
       builtAt: change.builtAt ?? null,
       imports: change.imports,
       integrity: change.integrity,
+      server: change.server ?? null,
     }));
   }
 
@@ -118,6 +121,7 @@ export class Deployments {
         builtAt: target.builtAt,
         imports: target.imports,
         integrity: target.integrity,
+        server: target.server,
       };
     });
   }
@@ -159,8 +163,9 @@ export class Deployments {
           if (base !== '*' && base.id !== (live?.id ?? null)) throw new StaleChange(team, live);
           const next = await make(tx, live);
           const [row] = await tx.query<Row>(
-            `INSERT INTO deployment (team, previous, action, restores, version, build, built_at, imports, integrity)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${COLUMNS}`,
+            `INSERT INTO deployment
+               (team, previous, action, restores, version, build, built_at, imports, integrity, server)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${COLUMNS}`,
             [
               team,
               live?.id ?? null,
@@ -171,6 +176,7 @@ export class Deployments {
               next.builtAt,
               JSON.stringify(next.imports),
               JSON.stringify(next.integrity),
+              next.server === null ? null : JSON.stringify(next.server),
             ],
           );
           return toDeployment(row!);

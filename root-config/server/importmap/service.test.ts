@@ -11,7 +11,7 @@ import { migrate } from '@tractor/chassis';
 import { openTestDatabase, type TestDatabase } from '@tractor/chassis/testing';
 import { AssetStore, integrityOf } from './assets.js';
 import { Deployments } from './deployments.js';
-import { importMapService, LiveDeployments } from './service.js';
+import { importMapService, LiveDeployments, PrepareRefused } from './service.js';
 import { DeployTokens } from './tokens.js';
 
 const TOKENS = { explore: 'explore-token', decide: 'decide-token' };
@@ -21,12 +21,16 @@ let database: TestDatabase;
 let assetDir: string;
 let app: FastifyInstance;
 let buildCount = 0;
+let deployments: Deployments;
+/** What the service was asked to prepare, with the build live at that moment; builds it refuses. */
+const prepared: { team: string; build: string; url: string; liveThen: string | undefined }[] = [];
+const unloadable = new Set<string>();
 
 before(async () => {
   database = await openTestDatabase();
   await migrate(database.db, path.join(import.meta.dirname, 'migrations'));
   assetDir = mkdtempSync(path.join(os.tmpdir(), 'assets-'));
-  const deployments = new Deployments(database.db);
+  deployments = new Deployments(database.db);
   app = Fastify();
   await app.register(importMapService, {
     deployments,
@@ -35,6 +39,10 @@ before(async () => {
     tokens: new DeployTokens(TOKENS),
     teams: ['explore', 'decide'],
     platform: PLATFORM,
+    prepare: async (team, build, server) => {
+      prepared.push({ team, build, url: server.url, liveThen: (await deployments.team(team)).live?.build });
+      if (unloadable.has(build)) throw new PrepareRefused('its worker exited (1)');
+    },
   });
 });
 after(async () => {
@@ -286,7 +294,7 @@ test('the live map survives a database that stops answering: the last map read i
 /** An import map service on a real socket, with an asset store of small limits. */
 async function smallStore(limits: { fileBytes: number; teamBytes: number }) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'assets-small-'));
-  const deployments = new Deployments(database.db);
+  deployments = new Deployments(database.db);
   const server = Fastify();
   await server.register(importMapService, {
     deployments,
@@ -403,4 +411,71 @@ test('a team’s published files have a quota: 507 once it is full, other teams 
   } finally {
     await store.close();
   }
+});
+
+/** A build with a server renderer: its entry and its server bundle, published; the deploy request for both. */
+async function publishWithServer(team: keyof typeof TOKENS, serverText = `export default {};`) {
+  const change = await publishBuild(team);
+  const url = `/assets/${team}/${change.build}/tractor-${team}-ssr.${change.build.slice(-8)}.js`;
+  const put = await app.inject({
+    method: 'PUT',
+    url: `/importmap${url}`,
+    headers: { ...auth(team), 'content-type': 'application/octet-stream' },
+    payload: Buffer.from(serverText),
+  });
+  assert.equal(put.statusCode, 201, put.body);
+  return { ...change, server: { url, integrity: integrityOf(Buffer.from(serverText)) } };
+}
+
+test('a release switches its server renderer with its modules: loaded by the service first, never in the map', async () => {
+  const first = await publishWithServer('decide');
+  prepared.length = 0;
+  const response = await deploy('decide', first, '*');
+  assert.equal(response.statusCode, 201, response.body);
+  assert.deepEqual(response.json().server, first.server);
+  assert.equal(prepared.length, 1);
+  assert.equal(prepared[0]!.build, first.build);
+  assert.notEqual(prepared[0]!.liveThen, first.build, 'the service loads the build before it goes live');
+  const map = (await app.inject('/importmap.json')).json();
+  assert.equal(JSON.stringify(map).includes('-ssr.'), false, 'the browser never gets the server bundle');
+
+  const second = await publishWithServer('decide', 'export default { second: true };');
+  assert.equal((await deploy('decide', second, '*')).statusCode, 201);
+  prepared.length = 0;
+  const back = await app.inject({
+    method: 'POST',
+    url: '/importmap/deployments/decide/rollback',
+    headers: { ...auth('decide'), 'if-match': '*' },
+    payload: {},
+  });
+  assert.equal(back.statusCode, 201, back.body);
+  assert.equal(back.json().build, first.build);
+  assert.deepEqual(back.json().server, first.server, 'a rollback brings back the build’s renderer too');
+  assert.deepEqual(
+    prepared.map((p) => p.build),
+    [first.build],
+  );
+});
+
+test('a server bundle that is not the published one, or that the service cannot load, is refused; nothing changes', async () => {
+  const before = await etagOf('decide');
+  const change = await publishWithServer('decide');
+  prepared.length = 0;
+  for (const [server, message] of [
+    [{ ...change.server, integrity: integrityOf(Buffer.from('other bytes')) }, /integrity does not match/],
+    [{ ...change.server, url: '/assets/explore/000000000001/x.js' }, /outside the asset store/],
+    [{ ...change.server, url: change.server.url.replace('-ssr.', '-gone.') }, /not in the asset store/],
+  ] as const) {
+    const response = await deploy('decide', { ...change, server }, '*');
+    assert.equal(response.statusCode, 422, response.body);
+    assert.equal(response.json().field, 'server');
+    assert.match(response.json().message, message);
+  }
+  assert.equal(prepared.length, 0, 'a bundle the store refuses is never offered to the service');
+
+  unloadable.add(change.build);
+  const refused = await deploy('decide', change, '*');
+  assert.equal(refused.statusCode, 422, refused.body);
+  assert.match(refused.json().message, /decide's service cannot render build .*worker exited/);
+  assert.equal(await etagOf('decide'), before, 'the live build stays');
 });

@@ -1,7 +1,7 @@
 // The import map service, as a fastify plugin of the gateway: the live map (GET /importmap.json), the deploy
 // API that changes it, and publishing into the asset store. Every refusal is the contract's JSON error.
 import { createHash } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   ASSET_PREFIX,
   assetUrl,
@@ -10,6 +10,7 @@ import {
   type DeployRequest,
   type Deployment,
   type ImportMap,
+  type ServerBundleRef,
 } from '@tractor/shared/contracts/importmap';
 import { HttpError } from '@tractor/shared/contracts/http';
 import { addRoute, answerErrorsAsJson, NotFound } from '@tractor/chassis';
@@ -37,7 +38,16 @@ export interface ImportMapServiceOptions {
   readonly teams: readonly string[];
   /** The platform's own entries (shared libraries, the root config): no team may change them. */
   readonly platform: ImportMap;
+  /**
+   * Has the team's service load a build's server renderer before the build goes live, so the first page
+   * after the switch is server-rendered too. Rejects with a PrepareRefused when the service says the
+   * bundle cannot load; a service that does not answer is not a reason to refuse (its replicas load lazily).
+   */
+  readonly prepare?: (team: string, build: string, server: ServerBundleRef) => Promise<void>;
 }
+
+/** The team's service could not load the build's server renderer: the switch is refused. */
+export class PrepareRefused extends Error {}
 
 /** How long a page waits for the live map before it is served the last one read. */
 const READ_LIMIT_MS = 2000;
@@ -135,21 +145,21 @@ export async function importMapService(
       }
       if (!change.integrity[url]) throw new HttpError(422, `${url} has no integrity.`, 'integrity');
     }
-    for (const [url, integrity] of Object.entries(change.integrity)) {
+    const published = [
+      ...Object.entries(change.integrity).map(([url, integrity]) => ({ url, integrity, field: 'integrity' })),
+      ...(change.server ? [{ ...change.server, field: 'server' }] : []),
+    ];
+    for (const { url, integrity, field } of published) {
       const file = url.startsWith(folder) ? url.slice(folder.length) : undefined;
       if (!file || file.includes('/')) {
-        throw new HttpError(422, `${url} is outside the asset store's ${folder}.`, 'integrity');
+        throw new HttpError(422, `${url} is outside the asset store's ${folder}.`, field);
       }
       const bytes = await assets.read(team, change.build, file).catch(() => undefined);
       if (!bytes) {
-        throw new HttpError(
-          422,
-          `${url} is not in the asset store: publish the build's files first.`,
-          'integrity',
-        );
+        throw new HttpError(422, `${url} is not in the asset store: publish the build's files first.`, field);
       }
       if (integrityOf(bytes) !== integrity) {
-        throw new HttpError(422, `${url}: the integrity does not match the published file.`, 'integrity');
+        throw new HttpError(422, `${url}: the integrity does not match the published file.`, field);
       }
     }
   }
@@ -184,9 +194,32 @@ export async function importMapService(
     return state;
   });
 
+  /** The team's service loads the build's renderer; a refusal is the deploy's 422, silence only a warning. */
+  async function prepare(
+    team: string,
+    build: string,
+    server: ServerBundleRef | null,
+    log: FastifyBaseLogger,
+  ) {
+    if (!server || !options.prepare) return;
+    try {
+      await options.prepare(team, build, server);
+    } catch (error) {
+      if (error instanceof PrepareRefused) {
+        throw new HttpError(
+          422,
+          `${team}'s service cannot render build ${build}: ${error.message}`,
+          'server',
+        );
+      }
+      log.warn({ team, build, err: error }, 'the service did not load the build before the switch');
+    }
+  }
+
   addRoute(app, routes.deploy, async ({ params, body }, { request, reply }) => {
     const base = precondition(request);
     await check(params.team, body);
+    await prepare(params.team, body.build, body.server ?? null, request.log);
     try {
       const deployment = await deployments.deploy(params.team, body, base);
       request.log.info({ team: params.team, version: body.version, id: deployment.id }, 'deployed');
@@ -202,6 +235,13 @@ export async function importMapService(
     const base = precondition(request);
     try {
       const deployment = await deployments.rollback(params.team, body.to, base);
+      // Most often still loaded (it was live not long ago); after a restart of the service, loaded now.
+      await prepare(params.team, deployment.build, deployment.server, request.log).catch((error: unknown) =>
+        request.log.warn(
+          { err: error, team: params.team },
+          'the rolled-back build may render in the browser',
+        ),
+      );
       request.log.info({ team: params.team, version: deployment.version, id: deployment.id }, 'rolled back');
       reply.code(201).header('etag', teamEtag(deployment));
       return deployment;

@@ -2,7 +2,6 @@
 // COOKIE_SECURE=true sends the cart cookie over HTTPS only.
 import path from 'node:path';
 import { runService } from '@tractor/chassis';
-import { renderer } from '@tractor/checkout/ssr';
 import { team } from '@tractor/shared/teams';
 import { buildCheckoutApp } from './app.js';
 import { exploreStoresAt } from './stores.js';
@@ -10,7 +9,7 @@ import { exploreStoresAt } from './stores.js';
 await runService({
   team: 'checkout',
   serviceDir: path.join(import.meta.dirname, '..'),
-  renderer,
+  render: true,
   build: (db, common) =>
     buildCheckoutApp({
       db,

@@ -1,12 +1,11 @@
 // Inspire's service process: `npm start -w @tractor/inspire-service`.
 import path from 'node:path';
 import { runService } from '@tractor/chassis';
-import { renderer } from '@tractor/inspire/ssr';
 import { buildInspireApp } from './app.js';
 
 await runService({
   team: 'inspire',
   serviceDir: path.join(import.meta.dirname, '..'),
-  renderer,
+  render: true,
   build: (db, common) => buildInspireApp({ db, ...common }),
 });
