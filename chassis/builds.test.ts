@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { BuildError, WorkerBuilds } from './builds.js';
+import { BuildError, followLive, WorkerBuilds } from './builds.js';
 
 const sha384 = (text: string) => `sha384-${createHash('sha384').update(text).digest('base64')}`;
 
@@ -48,6 +48,7 @@ const ref = (build: string, team = 'decide') => {
 let store: Server;
 let origin: string;
 let builds: WorkerBuilds;
+let liveBuild = 'aaaaaaaaaaaa';
 /** Answers the bundles' API calls as the service would, in the main thread, with the shopper's cookie. */
 const apiAs =
   (cookie: string): typeof fetch =>
@@ -56,6 +57,26 @@ const apiAs =
 
 before(async () => {
   store = createServer((request, response) => {
+    if (request.url === '/importmap/deployments/decide') {
+      const { url, integrity } = ref(liveBuild);
+      const live = {
+        id: 1,
+        team: 'decide',
+        version: '1',
+        build: liveBuild,
+        action: 'deploy',
+        restores: null,
+      };
+      const deployment = {
+        ...live,
+        builtAt: null,
+        deployedAt: '2026-01-01T00:00:00Z',
+        imports: {},
+        integrity: {},
+      };
+      const body = { team: 'decide', live: { ...deployment, server: { url, integrity } }, history: [] };
+      return response.writeHead(200, { etag: `"${liveBuild}"` }).end(JSON.stringify(body));
+    }
     const text = files.get(request.url ?? '');
     response.writeHead(text === undefined ? 404 : 200).end(text ?? 'not found');
   });
@@ -145,4 +166,22 @@ test('past the cap, the least recently used build stops; asked again, it loads a
   assert.deepEqual(builds.loaded, ['aaaaaaaaaaaa', 'cccccccccccc']);
   assert.match((await home('bbbbbbbbbbbb'))!.inner, /build B/);
   assert.deepEqual(builds.loaded, ['cccccccccccc', 'bbbbbbbbbbbb']);
+});
+
+test('a replica follows the live build: loaded when it changes, before a page asks for it', async () => {
+  const follower = new WorkerBuilds({ team: 'decide', assetsOrigin: origin, cacheDir: path.join(dir, 'f') });
+  const stop = followLive(follower, { team: 'decide', origin, intervalMs: 20 });
+  try {
+    const waitFor = async (build: string) => {
+      for (let i = 0; i < 200 && !follower.loaded.includes(build); i++)
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.ok(follower.loaded.includes(build), `${build} is loaded: ${follower.loaded.join()}`);
+    };
+    await waitFor('aaaaaaaaaaaa');
+    liveBuild = 'cccccccccccc';
+    await waitFor('cccccccccccc');
+  } finally {
+    stop();
+    await follower.close();
+  }
 });

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { PartKind, RenderedPart, ServerBundle } from '@tractor/shared/spa/server-render';
 import type { RenderContext } from '@tractor/shared/spa/render-types';
-import { ASSET_FILE, BUILD_ID, INTEGRITY } from '@tractor/shared/contracts/importmap';
+import { ASSET_FILE, BUILD_ID, INTEGRITY, TeamDeployments } from '@tractor/shared/contracts/importmap';
 
 export type { PartKind, RenderedPart, ServerBundle };
 
@@ -325,4 +325,40 @@ class WorkerBuild implements ServerBundle {
       this.#worker.postMessage({ type: 'fetched', id: message.id, error: String(error) });
     }
   }
+}
+
+/**
+ * Keeps the team's live build loaded on this replica: asks the import map service (through the asset store's
+ * origin, which serves it too) every `intervalMs` for the team's live deployment, and loads its renderer when
+ * it changes. The deploy itself loads it on one replica before the switch; the others follow within an
+ * interval, rather than on a shopper's page (which waits at most its render budget, then renders in the
+ * browser). Stops with the returned function.
+ */
+export function followLive(
+  builds: Builds,
+  options: { team: string; origin: string; intervalMs?: number; log?: WorkerBuildsOptions['log'] },
+): () => void {
+  let etag: string | undefined;
+  let stopped = false;
+  const poll = async () => {
+    const response = await fetch(new URL(`/importmap/deployments/${options.team}`, options.origin), {
+      headers: etag ? { 'if-none-match': etag } : {},
+      signal: AbortSignal.timeout(5000),
+    });
+    if (response.status === 304 || !response.ok) return void (await response.body?.cancel());
+    const parsed = TeamDeployments.safeParse(await response.json());
+    const live = parsed.success ? parsed.data.live : null;
+    if (live?.server) await builds.get({ build: live.build, ...live.server });
+    etag = response.headers.get('etag') ?? undefined;
+  };
+  const loop = async () => {
+    while (!stopped) {
+      await poll().catch((error: unknown) => options.log?.warn(`following the live build: ${String(error)}`));
+      await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 2000).unref());
+    }
+  };
+  void loop();
+  return () => {
+    stopped = true;
+  };
 }

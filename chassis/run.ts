@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { team } from '@tractor/shared/teams';
 import { migrate, openDatabase, type Database } from './db.js';
-import { WorkerBuilds } from './builds.js';
+import { followLive, WorkerBuilds } from './builds.js';
 import { addRenderRoutes, inProcessFetch } from './render.js';
 
 export interface RunOptions {
@@ -57,7 +57,12 @@ export async function runService(options: RunOptions): Promise<void> {
       log: { info: (m) => app.log.info(m), warn: (m) => app.log.warn(m) },
     });
     addRenderRoutes(app, { team: options.team, builds });
-    app.addHook('onClose', () => builds.close());
+    // Every replica has the live build loaded before a shopper's page asks for it.
+    const unfollow = followLive(builds, { team: options.team, origin: assetsOrigin, log: app.log });
+    app.addHook('onClose', async () => {
+      unfollow();
+      await builds.close();
+    });
   } else if (options.render) {
     app.log.warn('ASSETS_URL is not set: this service renders no parts (the browser renders them)');
   }
