@@ -1,14 +1,24 @@
 // The whole store in a real Chromium. Playwright starts `npm start`'s stack on a test port with fresh,
 // empty databases (seeded on start), the store in mock mode, and each team's standalone dev server.
+//
+// Against a running store instead (a team's CI trying a preview): E2E_BASE_URL=<store> and, for a candidate,
+// E2E_PREVIEW_LINK=<the link `npm run deploy -- <team> --preview` printed>. Then only the shopper journeys run
+// (they need no test stack of their own), every browser with the preview's cookie.
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './chromium.js';
 import { DEV_PORTS, MOCK_PORT, STORE_PORT } from './ports.js';
+import { PREVIEW_STATE } from './preview-setup.js';
 
 const port = STORE_PORT;
 const repoRoot = path.join(import.meta.dirname, '..');
 
-export default defineConfig({
+const running = process.env.E2E_BASE_URL;
+/** The journeys of a shopper, through the page alone: they run against any store. */
+const JOURNEYS =
+  /\/(home|product|checkout|navigation|not-found|stores|store-picker|phone|composition|boundaries)\.spec\.ts$/;
+
+const testStack = defineConfig({
   testDir: '.',
   // "deploys" changes the shared store's live import map (a page of a team whose live build is not its service's
   // is left to the browser, by design), so it runs after the tests that check what the server renders;
@@ -72,3 +82,18 @@ export default defineConfig({
     })),
   ],
 });
+
+export default running
+  ? defineConfig({
+      ...testStack,
+      projects: [{ name: 'store', testDir: './tests', testMatch: JOURNEYS }],
+      webServer: undefined,
+      globalSetup: './preview-setup.ts',
+      use: {
+        ...testStack.use,
+        baseURL: running,
+        ignoreHTTPSErrors: true,
+        ...(process.env.E2E_PREVIEW_LINK ? { storageState: PREVIEW_STATE } : {}),
+      },
+    })
+  : testStack;

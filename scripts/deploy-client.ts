@@ -8,6 +8,7 @@ import {
   AllDeployments,
   BuildManifest,
   Deployment,
+  Preview,
   TeamDeployments,
   assetUrl,
   importMapRoutes,
@@ -103,17 +104,8 @@ export interface DeployResult {
   readonly switchMs: number;
 }
 
-/** Publishes the build in `distDir` and makes it the team's live version. */
-export async function deploy(
-  target: Target,
-  distDir: string,
-  options: { force?: boolean } = {},
-): Promise<DeployResult> {
-  const manifest = await readManifest(distDir);
-  const { data: state, etag } = await teamState(target, manifest.team);
-  if (state.live?.build === manifest.build && !options.force) {
-    return { deployment: state.live, changed: false, published: 0, created: 0, switchMs: 0 };
-  }
+/** Publishes every file of the build in `distDir` to the asset store (a file published already is a no-op). */
+async function publish(target: Target, distDir: string, manifest: BuildManifest) {
   const files = Object.keys(manifest.files);
   let created = 0;
   const queue = [...files];
@@ -135,6 +127,21 @@ export async function deploy(
       }
     }),
   );
+  return { published: files.length, created };
+}
+
+/** Publishes the build in `distDir` and makes it the team's live version. */
+export async function deploy(
+  target: Target,
+  distDir: string,
+  options: { force?: boolean } = {},
+): Promise<DeployResult> {
+  const manifest = await readManifest(distDir);
+  const { data: state, etag } = await teamState(target, manifest.team);
+  if (state.live?.build === manifest.build && !options.force) {
+    return { deployment: state.live, changed: false, published: 0, created: 0, switchMs: 0 };
+  }
+  const { published, created } = await publish(target, distDir, manifest);
   const started = performance.now();
   const { data: deployment } = await call(
     target,
@@ -146,13 +153,25 @@ export async function deploy(
       headers: { 'content-type': 'application/json', 'if-match': etag ?? '*' },
     },
   );
-  return {
-    deployment,
-    changed: true,
-    published: files.length,
-    created,
-    switchMs: performance.now() - started,
-  };
+  return { deployment, changed: true, published, created, switchMs: performance.now() - started };
+}
+
+/**
+ * Publishes the build in `distDir` and offers it for preview: nothing live changes. Answers the link (a path
+ * on the store's public origin) that gives one browser the candidate.
+ */
+export async function preview(
+  target: Target,
+  distDir: string,
+  options: { expiresInSeconds?: number } = {},
+): Promise<{ preview: Preview; published: number; created: number }> {
+  const manifest = await readManifest(distDir);
+  const { published, created } = await publish(target, distDir, manifest);
+  const { data } = await call(target, 'POST', `/importmap/previews/${manifest.team}`, Preview, {
+    body: JSON.stringify({ ...deployRequest(manifest), ...options }),
+    headers: { 'content-type': 'application/json' },
+  });
+  return { preview: data, published, created };
 }
 
 /** Switches the team back: to deployment `to`, or to the build live before the current one. */

@@ -4,12 +4,15 @@
 //   npm run versions                     each team's live version and history (= npm run deploy -- --status)
 // Options: --port N (PORT, 3000) or --origin URL; --dist DIR (a build made elsewhere, e.g. by CI); --no-build;
 // --force (deploy even when that build is live). The token: DEPLOY_TOKEN, or the local store's credentials file.
+//   npm run deploy -- <team> --preview  publish the build and offer it for preview (nothing live changes): prints
+//                                       a link that gives one browser the candidate. --store URL: the store's public
+//                                       origin for the link (default: --origin); --hours N: how long it works (24)
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { HttpError } from '@tractor/shared/contracts/http';
 import { teams } from '../shared/teams.js';
 import { LOCAL_TOKENS_FILE, readTokens } from '../root-config/server/importmap/tokens.js';
-import { allDeployments, deploy, rollback, type Target } from './deploy-client.js';
+import { allDeployments, deploy, preview, rollback, type Target } from './deploy-client.js';
 import { buildStale, repoRoot } from './stack.js';
 
 const { values: args, positionals } = parseArgs({
@@ -22,6 +25,9 @@ const { values: args, positionals } = parseArgs({
     force: { type: 'boolean', default: false },
     status: { type: 'boolean', default: false },
     rollback: { type: 'boolean', default: false },
+    preview: { type: 'boolean', default: false },
+    store: { type: 'string' },
+    hours: { type: 'string', default: '24' },
     to: { type: 'string' },
   },
 });
@@ -86,6 +92,24 @@ async function main() {
   const dist = args.dist ? path.resolve(args.dist) : path.join(repoRoot, 'microfrontends', team!, 'dist');
   if (!args.dist && !args['no-build'])
     buildStale([{ workspace: `@tractor/${team}`, dir: `microfrontends/${team}` }]);
+  if (args.preview) {
+    const hours = Number(args.hours);
+    if (!(hours > 0 && hours <= 168)) fail(`--hours must be between 1 and 168, not "${args.hours}".`);
+    const {
+      preview: offered,
+      published,
+      created,
+    } = await preview(target, dist, {
+      expiresInSeconds: Math.round(hours * 3600),
+    });
+    console.log(
+      `${team} ${offered.version} (build ${offered.build}) is offered for preview until ${offered.expiresAt} ` +
+        `(${published} files published, ${created} new, ${((performance.now() - started) / 1000).toFixed(1)} s). ` +
+        `Nothing live changed. Open this link in the browser that should see it:`,
+    );
+    console.log(new URL(offered.link, args.store ?? origin).href);
+    return;
+  }
   const result = await deploy(target, dist, { force: args.force });
   const { deployment } = result;
   if (!result.changed) {

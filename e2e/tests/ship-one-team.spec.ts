@@ -140,6 +140,77 @@ test('a changed Decide build goes live on the next page load; open pages keep wo
   }
 });
 
+test('a candidate offered for preview: one browser gets it, server render included; others and forged cookies do not', async ({
+  browser,
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const label = `preview-${Date.now().toString(36)}`;
+  const dist = mkdtempSync(path.join(os.tmpdir(), 'decide-preview-'));
+  try {
+    const build = spawnSync('npx', ['webpack', '--mode', 'production', '--output-path', dist], {
+      cwd: path.join(repoRoot, 'microfrontends/decide'),
+      env: { ...process.env, TRACTOR_BUILD_LABEL: label },
+      encoding: 'utf8',
+    });
+    expect(build.status, build.stderr).toBe(0);
+    const candidate = (
+      JSON.parse(readFileSync(path.join(dist, 'manifest.json'), 'utf8')) as { build: string }
+    ).build;
+
+    const started = Date.now();
+    const output = npmRun(
+      'deploy',
+      'decide',
+      '--dist',
+      dist,
+      '--preview',
+      '--store',
+      `http://localhost:${STORE_PORT}`,
+    );
+    const link = output.trim().split('\n').at(-1)!;
+    expect(link).toMatch(
+      new RegExp(`^http://localhost:${STORE_PORT}/importmap/preview/decide\\.${candidate}\\.`),
+    );
+    expect(output).toContain('Nothing live changed');
+
+    // The team's browser follows the link: its pages use the candidate, server render included.
+    await page.goto(link);
+    await expect(page).toHaveURL(`http://localhost:${STORE_PORT}/`);
+    const previewed = await page.goto('/product/CL-01');
+    console.log(`preview: from --preview to a page on the candidate in ${Date.now() - started} ms`);
+    expect(previewed!.headers()['tractor-preview']).toBe(`decide=${candidate}`);
+    const html = await previewed!.text();
+    expect(unrenderedParts(html)).toEqual([]);
+    expect(html).toContain(`/assets/decide/${candidate}/`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Heritage Workhorse');
+    await expect(page.locator(DECIDE_PAGE)).toHaveAttribute('data-build-label', label);
+    const cookie = (await page.context().cookies()).find((c) => c.name === 'tractor-preview-decide')!;
+    expect(cookie.httpOnly).toBe(true);
+
+    // Any other shopper: the live build.
+    const shopper = await browser.newPage();
+    const live = await shopper.goto('/product/CL-01');
+    expect(await live!.text()).not.toContain(candidate);
+    await expect(shopper.locator(DECIDE_PAGE)).not.toHaveAttribute('data-build-label');
+
+    // A forged cookie (the candidate's name with another signature) is ignored.
+    await shopper.context().addCookies([{ ...cookie, value: `${cookie.value.slice(0, -4)}AAAA` }]);
+    const forged = await shopper.goto('/product/CL-01');
+    expect(forged!.headers()['tractor-preview']).toBeUndefined();
+    expect(await forged!.text()).not.toContain(candidate);
+    await shopper.close();
+
+    // Leaving the preview: the live build again.
+    await page.goto('/importmap/preview-end/decide');
+    await page.goto('/product/CL-01');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Heritage Workhorse');
+    await expect(page.locator(DECIDE_PAGE)).not.toHaveAttribute('data-build-label');
+  } finally {
+    rmSync(dist, { recursive: true, force: true });
+  }
+});
+
 test('a deploy the store cannot verify is refused with a clear message, and nothing changes', async ({
   request,
 }) => {

@@ -6,6 +6,8 @@
 //   ASSET_DIR             the asset store's folder (DATA_DIR/assets)
 //   DEPLOY_TOKENS         JSON, team → deploy token (≥ 32 bytes, one per team); required when NODE_ENV=production.
 //                         Otherwise DEPLOY_TOKENS_FILE (root-config/.data/deploy-tokens.json), created on first start
+//   PREVIEW_KEY           the key preview links and cookies are signed with (≥ 32 bytes); required when
+//                         NODE_ENV=production. Otherwise kept beside the deploy tokens (preview-key), made on first start
 //   MOCK=on               mock mode: no services, msw answers in the page
 //   IMPORT_MAP_OVERRIDES  JSON, module → URL (npm run dev)
 //   SSR_BUDGET_MS         how long a page waits for the teams' server-rendered parts (150); 0: none
@@ -20,6 +22,7 @@ import { teams } from '@tractor/shared/teams';
 import { LOCAL_ORIGINS } from './csp.js';
 import { buildGateway } from './gateway.js';
 import { writeLimitsFrom } from './rate-limits.js';
+import { localPreviewKey, PreviewKey } from './importmap/previews.js';
 import {
   DeployTokens,
   LOCAL_TOKENS_FILE,
@@ -56,6 +59,23 @@ function deployTokens(): TokenTable {
   }
 }
 
+/** The preview key: like the deploy tokens, only from the environment in production. */
+function previewKey(): PreviewKey {
+  try {
+    if (env.PREVIEW_KEY) return new PreviewKey(env.PREVIEW_KEY);
+    if (env.NODE_ENV === 'production') {
+      throw new Error(
+        'PREVIEW_KEY is not set. In production it comes only from the environment (≥ 32 bytes).',
+      );
+    }
+    const tokensFile = env.DEPLOY_TOKENS_FILE ?? LOCAL_TOKENS_FILE;
+    return new PreviewKey(localPreviewKey(path.join(path.dirname(tokensFile), 'preview-key')));
+  } catch (error) {
+    console.error(`The gateway cannot start: ${(error as Error).message}`);
+    process.exit(1);
+  }
+}
+
 const tokens = deployTokens();
 const db = await openDatabase({ url: env.DATABASE_URL, dataDir: path.join(dataDir, 'importmap') });
 await migrate(db, path.join(import.meta.dirname, 'importmap/migrations'));
@@ -72,6 +92,8 @@ const app = await buildGateway({
     db,
     assetDir: env.ASSET_DIR ?? path.join(dataDir, 'assets'),
     tokens: new DeployTokens(tokens),
+    previewKey: previewKey(),
+    secureCookies: env.NODE_ENV === 'production',
   },
   ...(env.MOCK === 'on'
     ? { mock: { workerScript: path.join(repoRoot, 'node_modules/msw/lib/mockServiceWorker.js') } }

@@ -22,6 +22,7 @@ import { AssetStore } from './importmap/assets.js';
 import { Deployments } from './importmap/deployments.js';
 import { importMapService, LiveDeployments, PrepareRefused } from './importmap/service.js';
 import type { DeployTokens } from './importmap/tokens.js';
+import { Previews, withoutPreviewCookies, type PreviewKey } from './importmap/previews.js';
 import type { ServerBundleRef } from '@tractor/shared/contracts/importmap';
 import { Composition, RenderCache } from './compose.js';
 import { newNonce, pagePolicy } from './csp.js';
@@ -40,6 +41,10 @@ export interface GatewayOptions {
     readonly db: Database;
     readonly assetDir: string;
     readonly tokens: DeployTokens;
+    /** Signs preview links and cookies (PREVIEW_KEY). Without it, no build can be previewed. */
+    readonly previewKey?: PreviewKey;
+    /** Preview cookies only over HTTPS (production). */
+    readonly secureCookies?: boolean;
   };
   readonly logger?: FastifyServerOptions['logger'];
   /** Mock mode: no service runs; msw's worker script is served at /mockServiceWorker.js, the page starts it. */
@@ -102,6 +107,8 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
   const shell = readShell(options.distDir);
   const deployments = new Deployments(options.platform.db);
   const live = new LiveDeployments(deployments);
+  const { previewKey } = options.platform;
+  const previews = previewKey ? new Previews(options.platform.db) : undefined;
   await app.register(importMapService, {
     deployments,
     live,
@@ -110,6 +117,15 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     teams: teams.map((t) => t.name),
     platform: shell.platform,
     prepare: options.mock ? undefined : prepareAt(options.services),
+    ...(previews && previewKey
+      ? {
+          previews: {
+            store: previews,
+            key: previewKey,
+            secureCookies: Boolean(options.platform.secureCookies),
+          },
+        }
+      : {}),
   });
 
   if (options.mock) {
@@ -224,8 +240,14 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
 
   const sendPage = async (request: FastifyRequest, reply: FastifyReply) => {
     const url = new URL(request.url, 'http://localhost');
-    const deployments = await live.read(request.log);
-    const cookie = request.headers.cookie;
+    const liveDeployments = await live.read(request.log);
+    // A browser with a valid preview cookie gets that team's candidate: in its import map and its server
+    // render, from this one list. Render requests go without it.
+    const { deployments, previewing } =
+      previews && previewKey
+        ? await previews.forPage(liveDeployments, request.headers.cookie, previewKey)
+        : { deployments: liveDeployments, previewing: [] };
+    const cookie = withoutPreviewCookies(request.headers.cookie);
     const devtools = Boolean(options.devtools) && /(?:^|;\s*)tractor-devtools=/.test(cookie ?? '');
     const composition = new Composition(url, {
       services: options.mock || budget <= 0 ? {} : options.services,
@@ -259,7 +281,18 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
       request,
       reply,
       plan,
-      { ...SECURITY_HEADERS, 'content-security-policy': policy },
+      {
+        ...SECURITY_HEADERS,
+        'content-security-policy': policy,
+        // Which teams this page previews (build ids are public: they are in the page's import map).
+        ...(previewing.length
+          ? {
+              'tractor-preview': previewing
+                .map((team) => `${team}=${deployments.find((d) => d.team === team)?.build}`)
+                .join(', '),
+            }
+          : {}),
+      },
       options.slowPageMs,
     );
   };

@@ -200,6 +200,7 @@ function kubernetes(unit: Unit): object[] {
     ...(unit.name === 'gateway'
       ? [
           { name: 'DEPLOY_TOKENS', ...secret('tractor-deploy-tokens', 'tokens') },
+          { name: 'PREVIEW_KEY', ...secret('tractor-preview-key', 'key') },
           { name: 'ASSET_DIR', value: '/assets' },
           ...teams.map((t) => ({
             name: `${t.name.toUpperCase()}_URL`,
@@ -381,7 +382,11 @@ function compose(): object {
         DATABASE_URL: `\${${unit.name.toUpperCase()}_DATABASE_URL:?set it in deploy/.env}`,
         ...unit.environment,
         ...(unit.name === 'gateway'
-          ? { DEPLOY_TOKENS: '${DEPLOY_TOKENS:?set it in deploy/.env}', ASSET_DIR: '/assets' }
+          ? {
+              DEPLOY_TOKENS: '${DEPLOY_TOKENS:?set it in deploy/.env}',
+              PREVIEW_KEY: '${PREVIEW_KEY:?set it in deploy/.env}',
+              ASSET_DIR: '/assets',
+            }
           : {}),
         ...Object.fromEntries(
           teams
@@ -541,6 +546,8 @@ export function manifests(): Record<string, string> {
 POSTGRES_PASSWORD=
 ${units.map((u) => `${u.name.toUpperCase()}_DATABASE_URL=`).join('\n')}
 DEPLOY_TOKENS=
+# Signs preview links and cookies: at least 32 random bytes (e.g. openssl rand -base64 32).
+PREVIEW_KEY=
 GRAFANA_ADMIN_PASSWORD=
 `;
   return files;

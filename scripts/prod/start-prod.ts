@@ -18,6 +18,7 @@ import { nginxConfig } from './nginx.js';
 import { prodPorts } from './ports.js';
 import { ensureDatabases, startPrivatePostgres, type PrivatePostgres } from './postgres.js';
 import { localTokens } from '../../root-config/server/importmap/tokens.js';
+import { localPreviewKey } from '../../root-config/server/importmap/previews.js';
 import { writeLimitsFrom } from '../../root-config/server/rate-limits.js';
 
 const { values: args } = parseArgs({
@@ -159,6 +160,8 @@ async function main() {
     path.join(dataDir, 'deploy-tokens.json'),
     teams.map((t) => t.name),
   );
+  // Every gateway replica signs and checks preview links with the same key.
+  const previewKey = localPreviewKey(path.join(dataDir, 'preview-key'));
   upstreams.gateway = [];
   for (const replicaPort of ports.gateway) {
     upstreams.gateway.push(`127.0.0.1:${replicaPort}`);
@@ -173,6 +176,7 @@ async function main() {
         DATA_DIR: dataDir,
         ASSET_DIR: path.join(dataDir, 'assets'),
         DEPLOY_TOKENS: JSON.stringify(tokens),
+        PREVIEW_KEY: previewKey,
         NODE_ENV: 'production',
       },
     );

@@ -7,6 +7,8 @@
 //   PUT  /importmap/deployments/:team             switch the team's entries to a published build (If-Match)
 //   POST /importmap/deployments/:team/rollback    switch back to an earlier deployment (If-Match)
 //   PUT  /importmap/assets/:team/:build/:file     publish one file of a build (never overwrites)
+//   POST /importmap/previews/:team                offer a published build for preview: answers a link
+//   GET  /importmap/preview/:token                the link: sets the preview cookie, then to the home page
 import * as z from 'zod/mini';
 import { defineRoutes } from './http.js';
 
@@ -71,6 +73,23 @@ export const DeployRequest = z.strictObject({
 });
 export type DeployRequest = z.infer<typeof DeployRequest>;
 
+/** POST /importmap/previews/:team — a build as for a deploy, and how long its link works (default a day). */
+export const PreviewRequest = z.strictObject({
+  ...DeployRequest.def.shape,
+  expiresInSeconds: z.optional(z.int().check(z.minimum(60), z.maximum(7 * 24 * 3600))),
+});
+export type PreviewRequest = z.infer<typeof PreviewRequest>;
+
+export const Preview = z.object({
+  team: z.string(),
+  build: z.string(),
+  version: z.string(),
+  /** Path of the link that gives a browser the preview (on the store's public origin). */
+  link: z.string(),
+  expiresAt: z.string(),
+});
+export type Preview = z.infer<typeof Preview>;
+
 /** POST /importmap/deployments/:team/rollback — to a given deployment, or (no `to`) the one before this build. */
 export const RollbackRequest = z.strictObject({ to: z.optional(z.int().check(z.positive())) });
 export type RollbackRequest = z.infer<typeof RollbackRequest>;
@@ -133,6 +152,13 @@ export const importMapRoutes = defineRoutes({
     params: TeamParams,
     body: RollbackRequest,
     response: Deployment,
+  },
+  preview: {
+    method: 'POST',
+    path: '/importmap/previews/:team',
+    params: TeamParams,
+    body: PreviewRequest,
+    response: Preview,
   },
   publish: {
     method: 'PUT',

@@ -25,6 +25,7 @@ import {
 } from './assets.js';
 import { NoRollbackTarget, StaleChange, type Deployments, type Precondition } from './deployments.js';
 import type { DeployTokens } from './tokens.js';
+import { previewCookie, type PreviewKey, type Previews } from './previews.js';
 import { liveImportMap } from '../shell.js';
 import { withinTime } from '../deadline.js';
 
@@ -44,6 +45,8 @@ export interface ImportMapServiceOptions {
    * bundle cannot load; a service that does not answer is not a reason to refuse (its replicas load lazily).
    */
   readonly prepare?: (team: string, build: string, server: ServerBundleRef) => Promise<void>;
+  /** Candidate builds offered for preview, and the key their links and cookies are signed with. */
+  readonly previews?: { readonly store: Previews; readonly key: PreviewKey; readonly secureCookies: boolean };
 }
 
 /** The team's service could not load the build's server renderer: the switch is refused. */
@@ -251,6 +254,69 @@ export async function importMapService(
       throw error;
     }
   });
+
+  if (options.previews) addPreviewRoutes(options.previews);
+  function addPreviewRoutes({ store, key, secureCookies }: NonNullable<ImportMapServiceOptions['previews']>) {
+    // Offered like a deploy (checked, its renderer loaded by the team's service), but nothing live changes.
+    addRoute(app, routes.preview, async ({ params, body }, { request, reply }) => {
+      const { expiresInSeconds, ...change } = body;
+      await check(params.team, change);
+      await prepare(params.team, change.build, change.server ?? null, request.log);
+      await store.record(params.team, change);
+      const expires = Math.floor(Date.now() / 1000) + (expiresInSeconds ?? 24 * 3600);
+      const token = key.sign({ team: params.team, build: change.build, expires });
+      request.log.info({ team: params.team, build: change.build }, 'offered for preview');
+      reply.code(201);
+      return {
+        team: params.team,
+        build: change.build,
+        version: change.version,
+        link: `/importmap/preview/${token}`,
+        expiresAt: new Date(expires * 1000).toISOString(),
+      };
+    });
+
+    // The link: this browser gets the candidate (an httpOnly cookie, as long as the link is valid).
+    app.get<{ Params: { token: string } }>('/importmap/preview/:token', async (request, reply) => {
+      const token = request.params.token;
+      const grant = key.verify(token);
+      if (!grant) {
+        const expired = key.verify(token, 0) !== undefined;
+        throw new HttpError(
+          expired ? 410 : 403,
+          expired
+            ? 'This preview link has expired: ask for a new one (npm run deploy -- <team> --preview).'
+            : 'This is not a preview link of this store: it was changed, or signed elsewhere.',
+          'token',
+        );
+      }
+      if (!(await store.get(grant.team, grant.build))) {
+        throw new NotFound(`${grant.team} has no build ${grant.build} offered for preview.`, 'token');
+      }
+      const maxAge = grant.expires - Math.floor(Date.now() / 1000);
+      return reply
+        .header(
+          'set-cookie',
+          `${previewCookie(grant.team)}=${token}; Path=/; Max-Age=${maxAge}; HttpOnly; SameSite=Lax` +
+            (secureCookies ? '; Secure' : ''),
+        )
+        .header('cache-control', 'no-store')
+        .redirect('/', 303);
+    });
+
+    // Back to the live build.
+    app.get<{ Params: { team: string } }>('/importmap/preview-end/:team', async (request, reply) => {
+      if (!knownTeams.has(request.params.team))
+        throw new NotFound(`There is no team ${request.params.team}.`);
+      return reply
+        .header(
+          'set-cookie',
+          `${previewCookie(request.params.team)}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax`,
+        )
+        .header('cache-control', 'no-store')
+        .redirect('/', 303);
+    });
+  }
 
   // Publishing streams the file's bytes into the asset store whatever the content type: its own scope, whose
   // one parser hands the request stream on untouched. The store bounds it (per file, and the team's share).
