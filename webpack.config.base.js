@@ -67,7 +67,7 @@ function teamRelease({ name, dirname }) {
     entry: existsSync(ssr) ? { [`tractor-${name}-ssr`]: { import: ssr, layer: SERVER_LAYER } } : {},
     output: { filename: '[name].[contenthash:8].js' },
     plugins: [
-      new ManifestPlugin({ team: name, version: buildVersion(dirname) }),
+      new ManifestPlugin({ team: name, version: buildVersion(dirname), srcDir: path.join(dirname, 'src') }),
       new webpack.DefinePlugin({ __TRACTOR_BUILD_LABEL__: JSON.stringify(buildLabel()) }),
     ],
   };

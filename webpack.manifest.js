@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import webpack from 'webpack';
+import { releaseSurface } from './scripts/release-surface.js';
 
 export const MANIFEST = 'manifest.json';
 
@@ -43,7 +44,7 @@ export function buildVersion(dirname) {
 export const buildLabel = () => (process.env.TRACTOR_BUILD_LABEL ?? '').replace(/[^0-9A-Za-z-]/g, '-');
 
 export class ManifestPlugin {
-  /** @param {{ team: string, version: string }} options */
+  /** @param {{ team: string, version: string, srcDir: string }} options */
   constructor(options) {
     this.options = options;
   }
@@ -83,6 +84,8 @@ export class ManifestPlugin {
             builtAt: new Date().toISOString(),
             imports,
             ...(server ? { server } : {}),
+            // What the build provides to the other teams and uses of them, for the gate against what is live.
+            surface: releaseSurface(team, this.options.srcDir),
             files,
           };
           compilation.emitAsset(

@@ -73,6 +73,7 @@ before(async () => {
         deployedAt: '2026-01-01T00:00:00Z',
         imports: {},
         integrity: {},
+        surface: null,
       };
       const body = { team: 'decide', live: { ...deployment, server: { url, integrity } }, history: [] };
       return response.writeHead(200, { etag: `"${liveBuild}"` }).end(JSON.stringify(body));

@@ -347,7 +347,8 @@ export function followLive(
     });
     if (response.status === 304 || !response.ok) return void (await response.body?.cancel());
     const parsed = TeamDeployments.safeParse(await response.json());
-    const live = parsed.success ? parsed.data.live : null;
+    if (!parsed.success) throw new Error('the import map service answered an unexpected shape');
+    const live = parsed.data.live;
     if (live?.server) await builds.get({ build: live.build, ...live.server });
     etag = response.headers.get('etag') ?? undefined;
   };

@@ -2,6 +2,7 @@
 // type the client and the mocks): GET /<team>/api/openapi.json always, and in the dev modes a docs page,
 // GET /<team>/api/docs. The chassis also records the routes the service really registered, so a test can
 // hold the document and the service to each other.
+import { CONTRACT_VERSIONS } from '@tractor/shared/contracts/versions';
 import type { FastifyInstance } from 'fastify';
 import * as z from 'zod/mini';
 import { ApiError, cacheControl, type RouteDefinition, type Schema } from '@tractor/shared/contracts/http';
@@ -73,7 +74,7 @@ export function openApiDocument(team: string, routes: Readonly<Record<string, Ro
     openapi: '3.1.0',
     info: {
       title: `The Tractor Store — ${team}`,
-      version: '1',
+      version: CONTRACT_VERSIONS[team] ?? '1',
       description: `Team ${team}'s service, generated from its contract (shared/contracts/${team}).`,
     },
     paths,

@@ -8,6 +8,7 @@ import {
   AllDeployments,
   BuildManifest,
   Deployment,
+  GateAnswer,
   Preview,
   TeamDeployments,
   assetUrl,
@@ -85,6 +86,7 @@ export function deployRequest(manifest: BuildManifest): DeployRequest {
     ...(server && manifest.files[server]
       ? { server: { url: url(server), integrity: manifest.files[server] } }
       : {}),
+    ...(manifest.surface ? { surface: manifest.surface } : {}),
   };
 }
 
@@ -172,6 +174,19 @@ export async function preview(
     headers: { 'content-type': 'application/json' },
   });
   return { preview: data, published, created };
+}
+
+/**
+ * Asks the gate whether the build in `distDir` could go live now, against the other teams' live builds and its
+ * team's live service; nothing is published. A refusal is an HttpError (409) whose message names each problem.
+ */
+export async function checkRelease(target: Target, distDir: string): Promise<GateAnswer> {
+  const manifest = await readManifest(distDir);
+  const { data } = await call(target, 'POST', `/importmap/checks/${manifest.team}`, GateAnswer, {
+    body: JSON.stringify(deployRequest(manifest)),
+    headers: { 'content-type': 'application/json' },
+  });
+  return data;
 }
 
 /** Switches the team back: to deployment `to`, or to the build live before the current one. */

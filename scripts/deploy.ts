@@ -4,6 +4,7 @@
 //   npm run versions                     each team's live version and history (= npm run deploy -- --status)
 // Options: --port N (PORT, 3000) or --origin URL; --dist DIR (a build made elsewhere, e.g. by CI); --no-build;
 // --force (deploy even when that build is live). The token: DEPLOY_TOKEN, or the local store's credentials file.
+//   npm run deploy -- <team> --check    would the build pass the gate against what is live? (exit 1 if not)
 //   npm run deploy -- <team> --preview  publish the build and offer it for preview (nothing live changes): prints
 //                                       a link that gives one browser the candidate. --store URL: the store's public
 //                                       origin for the link (default: --origin); --hours N: how long it works (24)
@@ -12,7 +13,15 @@ import { parseArgs } from 'node:util';
 import { HttpError } from '@tractor/shared/contracts/http';
 import { teams } from '../shared/teams.js';
 import { LOCAL_TOKENS_FILE, readTokens } from '../root-config/server/importmap/tokens.js';
-import { allDeployments, deploy, preview, rollback, type Target } from './deploy-client.js';
+import {
+  allDeployments,
+  checkRelease,
+  deploy,
+  preview,
+  readManifest,
+  rollback,
+  type Target,
+} from './deploy-client.js';
 import { buildStale, repoRoot } from './stack.js';
 
 const { values: args, positionals } = parseArgs({
@@ -26,6 +35,7 @@ const { values: args, positionals } = parseArgs({
     status: { type: 'boolean', default: false },
     rollback: { type: 'boolean', default: false },
     preview: { type: 'boolean', default: false },
+    check: { type: 'boolean', default: false },
     store: { type: 'string' },
     hours: { type: 'string', default: '24' },
     to: { type: 'string' },
@@ -92,6 +102,15 @@ async function main() {
   const dist = args.dist ? path.resolve(args.dist) : path.join(repoRoot, 'microfrontends', team!, 'dist');
   if (!args.dist && !args['no-build'])
     buildStale([{ workspace: `@tractor/${team}`, dir: `microfrontends/${team}` }]);
+  if (args.check) {
+    const manifest = await readManifest(dist);
+    await checkRelease(target, dist);
+    console.log(
+      `${team} ${manifest.version} (build ${manifest.build}) passes the gate: every live build of the other ` +
+        `teams finds what it uses, and ${team}'s live service serves its contract.`,
+    );
+    return;
+  }
   if (args.preview) {
     const hours = Number(args.hours);
     if (!(hours > 0 && hours <= 168)) fail(`--hours must be between 1 and 168, not "${args.hours}".`);

@@ -2,7 +2,7 @@
 // open and a load generator fetches pages and bundles; a new page load gets it, the open page keeps working,
 // no request fails, and a rollback brings the old build back — its server render too, with no restart.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { STORE_PORT } from '../ports.js';
@@ -237,4 +237,32 @@ test('a deploy the store cannot verify is refused with a clear message, and noth
   expect(wrongToken.status).not.toBe(0);
   expect(wrongToken.stderr).toContain('Authorization: Bearer');
   expect(await (await request.get('/importmap.json')).text()).toBe(before);
+});
+
+test('the gate: a team’s CI asks before it publishes; a build that drops what a live build uses is refused', () => {
+  const asIs = npmRun('deploy', 'decide', '--check', '--no-build');
+  expect(asIs).toContain('passes the gate');
+
+  // The same build, as if its code placed an element no live Explore build defines.
+  const dist = mkdtempSync(path.join(os.tmpdir(), 'decide-gate-'));
+  try {
+    cpSync(path.join(repoRoot, 'microfrontends/decide/dist'), dist, { recursive: true });
+    const manifestFile = path.join(dist, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as {
+      surface: { uses: { elements: string[] } };
+    };
+    manifest.surface.uses.elements.push('explore-wishlist');
+    writeFileSync(manifestFile, JSON.stringify(manifest));
+    const refused = spawnSync(
+      'npm',
+      ['run', '--silent', 'deploy', '--', 'decide', '--check', '--dist', dist, '--port', String(STORE_PORT)],
+      { cwd: repoRoot, encoding: 'utf8' },
+    );
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(
+      /decide build \w+ places <explore-wishlist>, which explore build \w+ does not define.*\(409\)/,
+    );
+  } finally {
+    rmSync(dist, { recursive: true, force: true });
+  }
 });

@@ -117,6 +117,7 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     teams: teams.map((t) => t.name),
     platform: shell.platform,
     prepare: options.mock ? undefined : prepareAt(options.services),
+    servedContracts: options.mock ? undefined : servedContractsAt(options.services),
     ...(previews && previewKey
       ? {
           previews: {
@@ -345,5 +346,17 @@ function prepareAt(services: Readonly<Record<string, string>>) {
     const answer = (await response.json().catch(() => undefined)) as { message?: string } | undefined;
     if (response.status === 502) throw new PrepareRefused(answer?.message ?? 'the bundle did not load');
     if (!response.ok) throw new Error(`${team}'s service answered ${response.status}: ${answer?.message}`);
+  };
+}
+
+/** The contract version a team's live service serves: its OpenAPI document's info.version. */
+function servedContractsAt(services: Readonly<Record<string, string>>) {
+  return async (team: string): Promise<readonly string[] | undefined> => {
+    const origin = services[team];
+    if (!origin) return undefined;
+    const response = await fetch(`${origin}/${team}/api/openapi.json`, { signal: AbortSignal.timeout(3000) });
+    if (!response.ok) return void (await response.body?.cancel());
+    const document = (await response.json()) as { info?: { version?: unknown } };
+    return typeof document.info?.version === 'string' ? [document.info.version] : undefined;
   };
 }

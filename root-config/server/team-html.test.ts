@@ -280,6 +280,7 @@ describe('the gateway leaves a refused answer to the browser', () => {
     imports: {},
     integrity: {},
     server: { url: `/assets/${team}/${BUILD}/tractor-${team}-ssr.js`, integrity: 'sha384-x' },
+    surface: null,
   });
   const answers = new Map<string, { tag: string; inner: string }>();
   let service: FastifyInstance;

@@ -7,6 +7,7 @@
 //   PUT  /importmap/deployments/:team             switch the team's entries to a published build (If-Match)
 //   POST /importmap/deployments/:team/rollback    switch back to an earlier deployment (If-Match)
 //   PUT  /importmap/assets/:team/:build/:file     publish one file of a build (never overwrites)
+//   POST /importmap/checks/:team                  would this build pass the gate against what is live? (409 if not)
 //   POST /importmap/previews/:team                offer a published build for preview: answers a link
 //   GET  /importmap/preview/:token                the link: sets the preview cookie, then to the home page
 import * as z from 'zod/mini';
@@ -31,6 +32,36 @@ export const ImportMap = z.object({
 });
 export type ImportMap = z.infer<typeof ImportMap>;
 
+const Names = z.optional(z.array(z.string().check(z.maxLength(200))).check(z.maxLength(1000)));
+
+/**
+ * What a build provides to the other teams and uses of them. Every field optional: a missing list is empty.
+ * Written into the manifest by scripts/release-surface.js; checked by the gate (importmap/gate.ts).
+ */
+export const ReleaseSurface = z.object({
+  provides: z.optional(
+    z.object({
+      /** Custom elements the build defines. */
+      elements: Names,
+      /** "team:event"s the build dispatches. */
+      events: Names,
+      /** What the team's service renders for the shell, from this build's ssr.ts. */
+      parts: z.optional(z.object({ pages: Names, fragments: Names })),
+      /** The major version of the team's own API the build was made against. */
+      contract: z.optional(z.string().check(z.maxLength(40))),
+    }),
+  ),
+  uses: z.optional(
+    z.object({
+      /** Other teams' elements the build places. */
+      elements: Names,
+      /** Other teams' events the build listens to. */
+      events: Names,
+    }),
+  ),
+});
+export type ReleaseSurface = z.infer<typeof ReleaseSurface>;
+
 /** What a team's build says of itself (dist/manifest.json, written by the shared webpack factory). */
 export const BuildManifest = z.object({
   team: z.string().check(z.regex(TEAM_NAME)),
@@ -41,6 +72,8 @@ export const BuildManifest = z.object({
   imports: z.record(z.string(), z.string()),
   /** The team's server renderer (its ssr.ts as one module), relative to the build's folder; never mapped. */
   server: z.optional(z.string()),
+  /** What the build provides to the other teams and uses of them: the gate's input. */
+  surface: z.optional(ReleaseSurface),
   /** Every file of the build → its integrity. */
   files: z.record(z.string(), Integrity),
 });
@@ -70,8 +103,24 @@ export const DeployRequest = z.strictObject({
   imports: z.record(z.string().check(z.maxLength(200)), z.string().check(z.maxLength(500))),
   integrity: z.record(z.string().check(z.maxLength(500)), Integrity),
   server: z.optional(ServerBundleRef),
+  surface: z.optional(ReleaseSurface),
 });
 export type DeployRequest = z.infer<typeof DeployRequest>;
+
+/** One thing a change would leave missing: who uses it, who should provide it, what it is. */
+export const GateProblem = z.object({
+  consumer: z.string(),
+  consumerBuild: z.string(),
+  provider: z.string(),
+  kind: z.enum(['element', 'event', 'contract']),
+  name: z.string(),
+  message: z.string(),
+});
+export type GateProblem = z.infer<typeof GateProblem>;
+
+/** POST /importmap/checks/:team: the gate's answer for a build (200 when it may go live; else a 409 with these). */
+export const GateAnswer = z.object({ ok: z.boolean(), problems: z.array(GateProblem) });
+export type GateAnswer = z.infer<typeof GateAnswer>;
 
 /** POST /importmap/previews/:team — a build as for a deploy, and how long its link works (default a day). */
 export const PreviewRequest = z.strictObject({
@@ -108,6 +157,8 @@ export const Deployment = z.object({
   integrity: z.record(z.string(), z.string()),
   /** null: the build has no server renderer (its parts are the browser's). */
   server: z.nullable(z.object({ url: z.string(), integrity: z.string() })),
+  /** null: the build did not say (a build from before manifests carried it): the gate skips it. */
+  surface: z.nullable(ReleaseSurface),
 });
 export type Deployment = z.infer<typeof Deployment>;
 
@@ -152,6 +203,13 @@ export const importMapRoutes = defineRoutes({
     params: TeamParams,
     body: RollbackRequest,
     response: Deployment,
+  },
+  check: {
+    method: 'POST',
+    path: '/importmap/checks/:team',
+    params: TeamParams,
+    body: DeployRequest,
+    response: GateAnswer,
   },
   preview: {
     method: 'POST',

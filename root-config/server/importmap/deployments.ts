@@ -3,7 +3,12 @@
 // database; the table's UNIQUE (team, previous) refuses a second change made against the same live deployment.
 // So optimistic concurrency (If-Match) holds across any number of replicas — unlike an in-process lock.
 import type { Database, Queryable } from '@tractor/chassis';
-import type { DeployRequest, Deployment, TeamDeployments } from '@tractor/shared/contracts/importmap';
+import type {
+  DeployRequest,
+  Deployment,
+  ReleaseSurface,
+  TeamDeployments,
+} from '@tractor/shared/contracts/importmap';
 
 /** The change was made against a deployment that is no longer live (a stale If-Match). */
 export class StaleChange extends Error {
@@ -36,10 +41,11 @@ interface Row {
   imports: Record<string, string>;
   integrity: Record<string, string>;
   server: { url: string; integrity: string } | null;
+  surface: ReleaseSurface | null;
 }
 
 const COLUMNS = `id::integer AS id, team, previous::integer AS previous, action, restores::integer AS restores,
-  version, build, built_at, deployed_at, imports, integrity, server`;
+  version, build, built_at, deployed_at, imports, integrity, server, surface`;
 
 const iso = (value: Date | string) => new Date(value).toISOString();
 
@@ -55,6 +61,7 @@ const toDeployment = (row: Row): Deployment => ({
   imports: row.imports,
   integrity: row.integrity,
   server: row.server,
+  surface: row.surface,
 });
 
 const isUniqueViolation = (error: unknown) =>
@@ -67,9 +74,9 @@ export class Deployments {
     this.#db = db;
   }
 
-  /** Each team's live deployment (teams that never deployed are absent). */
-  async live(): Promise<Deployment[]> {
-    const rows = await this.#db.query<Row>(
+  /** Each team's live deployment (teams that never deployed are absent); inside `tx` when given. */
+  async live(tx: Queryable = this.#db): Promise<Deployment[]> {
+    const rows = await tx.query<Row>(
       `SELECT DISTINCT ON (team) ${COLUMNS} FROM deployment ORDER BY team, id DESC`,
     );
     return rows.map(toDeployment);
@@ -96,6 +103,7 @@ export class Deployments {
       imports: change.imports,
       integrity: change.integrity,
       server: change.server ?? null,
+      surface: change.surface ?? null,
     }));
   }
 
@@ -103,7 +111,13 @@ export class Deployments {
    * Brings back an earlier deployment's entries: the one given, or the build that was live before the live
    * build was first deployed (so rolling back twice walks back twice). Recorded as a new deployment.
    */
-  rollback(team: string, to: number | undefined, base: Precondition): Promise<Deployment> {
+  rollback(
+    team: string,
+    to: number | undefined,
+    base: Precondition,
+    /** Checks the deployment it would bring back before it does (the gate); throwing refuses the rollback. */
+    vet?: (target: Deployment, tx: Queryable) => Promise<void>,
+  ): Promise<Deployment> {
     return this.#append(team, base, async (tx, live) => {
       const target = to === undefined ? await this.#before(tx, team, live) : await this.#byId(tx, to);
       if (!target || target.team !== team) {
@@ -113,6 +127,7 @@ export class Deployments {
             : `${team} has no deployment ${to}.`,
         );
       }
+      await vet?.(target, tx);
       return {
         action: 'rollback' as const,
         restores: target.restores ?? target.id,
@@ -122,6 +137,7 @@ export class Deployments {
         imports: target.imports,
         integrity: target.integrity,
         server: target.server,
+        surface: target.surface,
       };
     });
   }
@@ -164,8 +180,8 @@ export class Deployments {
           const next = await make(tx, live);
           const [row] = await tx.query<Row>(
             `INSERT INTO deployment
-               (team, previous, action, restores, version, build, built_at, imports, integrity, server)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${COLUMNS}`,
+               (team, previous, action, restores, version, build, built_at, imports, integrity, server, surface)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${COLUMNS}`,
             [
               team,
               live?.id ?? null,
@@ -177,6 +193,7 @@ export class Deployments {
               JSON.stringify(next.imports),
               JSON.stringify(next.integrity),
               next.server === null ? null : JSON.stringify(next.server),
+              next.surface === null ? null : JSON.stringify(next.surface),
             ],
           );
           return toDeployment(row!);

@@ -133,6 +133,7 @@ export class Previews {
       imports: row.imports,
       integrity: row.integrity,
       server: row.server,
+      surface: null,
     };
     this.#known.set(key, deployment);
     return deployment;

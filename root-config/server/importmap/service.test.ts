@@ -25,6 +25,8 @@ let deployments: Deployments;
 /** What the service was asked to prepare, with the build live at that moment; builds it refuses. */
 const prepared: { team: string; build: string; url: string; liveThen: string | undefined }[] = [];
 const unloadable = new Set<string>();
+/** The contract versions each team's live service serves (the gate asks). */
+const served: Record<string, readonly string[]> = { explore: ['1'], decide: ['1'] };
 
 before(async () => {
   database = await openTestDatabase();
@@ -43,6 +45,7 @@ before(async () => {
       prepared.push({ team, build, url: server.url, liveThen: (await deployments.team(team)).live?.build });
       if (unloadable.has(build)) throw new PrepareRefused('its worker exited (1)');
     },
+    servedContracts: async (team) => served[team],
   });
 });
 after(async () => {
@@ -478,4 +481,117 @@ test('a server bundle that is not the published one, or that the service cannot 
   assert.equal(refused.statusCode, 422, refused.body);
   assert.match(refused.json().message, /decide's service cannot render build .*worker exited/);
   assert.equal(await etagOf('decide'), before, 'the live build stays');
+});
+
+/** A surface: what a build provides and uses. */
+const surface = (
+  provides: { elements?: string[]; events?: string[]; contract?: string },
+  uses: { elements?: string[]; events?: string[] } = {},
+) => ({
+  provides: { contract: '1', ...provides },
+  uses,
+});
+
+test('the gate: a deploy or rollback that leaves a live build without what it uses is a 409 naming both; nothing changes', async () => {
+  // Explore's live build places Decide's <decide-teaser> and listens to decide:compared.
+  const explore = await publishBuild('explore');
+  assert.equal(
+    (
+      await deploy(
+        'explore',
+        { ...explore, surface: surface({}, { elements: ['decide-teaser'], events: ['decide:compared'] }) },
+        '*',
+      )
+    ).statusCode,
+    201,
+  );
+  const good = await publishBuild('decide');
+  const goodSurface = surface({
+    elements: ['decide-product-page', 'decide-teaser'],
+    events: ['decide:compared'],
+  });
+  assert.equal((await deploy('decide', { ...good, surface: goodSurface }, '*')).statusCode, 201);
+  const live = await etagOf('decide');
+
+  const checks: [string, object, RegExp][] = [
+    [
+      'drops an element',
+      surface({ elements: ['decide-product-page'], events: ['decide:compared'] }),
+      /explore build \w+ places <decide-teaser>, which decide build \w+ does not define/,
+    ],
+    [
+      'renames an event',
+      surface({ elements: ['decide-teaser'], events: ['decide:compared-v2'] }),
+      /explore build \w+ listens to decide:compared, which decide build \w+ does not dispatch/,
+    ],
+    [
+      'uses what nobody provides',
+      { ...goodSurface, uses: { elements: ['explore-wishlist'] } },
+      /decide build \w+ places <explore-wishlist>, which explore build \w+ does not define/,
+    ],
+    [
+      'a contract its service does not serve',
+      { ...goodSurface, provides: { ...goodSurface.provides, contract: '2' } },
+      /contract 2, which the live decide service does not serve \(it serves 1\)/,
+    ],
+  ];
+  for (const [why, bad, message] of checks) {
+    const change = await publishBuild('decide');
+    const refused = await deploy('decide', { ...change, surface: bad }, '*');
+    assert.equal(refused.statusCode, 409, `${why}: ${refused.body}`);
+    const body = refused.json<{ message: string; problems: { consumer: string; name: string }[] }>();
+    assert.match(body.message, message, why);
+    assert.ok(body.problems.length >= 1, why);
+    // The same answer when a team's CI asks first, before it publishes anything.
+    const asked = await app.inject({
+      method: 'POST',
+      url: '/importmap/checks/decide',
+      headers: auth('decide'),
+      payload: { ...change, surface: bad },
+    });
+    assert.equal(asked.statusCode, 409, why);
+    assert.equal(asked.json<{ message: string }>().message, body.message);
+  }
+  assert.equal(await etagOf('decide'), live, 'no refused change went live');
+
+  // An additive build passes; asked first, the gate says so.
+  const more = await publishBuild('decide');
+  const moreSurface = surface({
+    elements: ['decide-product-page', 'decide-teaser', 'decide-compare'],
+    events: ['decide:compared', 'decide:new'],
+  });
+  const ok = await app.inject({
+    method: 'POST',
+    url: '/importmap/checks/decide',
+    headers: auth('decide'),
+    payload: { ...more, surface: moreSurface },
+  });
+  assert.equal(ok.statusCode, 200, ok.body);
+  assert.deepEqual(ok.json(), { ok: true, problems: [] });
+
+  // A rollback to a build without <decide-teaser> is refused too, while Explore's live build places it.
+  const old = await publishBuild('decide');
+  served.decide = ['1'];
+  const explorePlain = await publishBuild('explore');
+  assert.equal((await deploy('explore', { ...explorePlain, surface: surface({}) }, '*')).statusCode, 201);
+  assert.equal(
+    (await deploy('decide', { ...old, surface: surface({ elements: ['decide-product-page'] }) }, '*'))
+      .statusCode,
+    201,
+  );
+  assert.equal((await deploy('decide', { ...more, surface: moreSurface }, '*')).statusCode, 201);
+  assert.equal(
+    (await deploy('explore', { ...explore, surface: surface({}, { elements: ['decide-teaser'] }) }, '*'))
+      .statusCode,
+    201,
+  );
+  const back = await app.inject({
+    method: 'POST',
+    url: '/importmap/deployments/decide/rollback',
+    headers: { ...auth('decide'), 'if-match': '*' },
+    payload: {},
+  });
+  assert.equal(back.statusCode, 409, back.body);
+  assert.match(back.json<{ message: string }>().message, /explore build \w+ places <decide-teaser>/);
+  assert.equal((await deployments.team('decide')).live?.build, more.build, 'the rollback did not happen');
 });

@@ -13,7 +13,7 @@ import {
   type ServerBundleRef,
 } from '@tractor/shared/contracts/importmap';
 import { HttpError } from '@tractor/shared/contracts/http';
-import { addRoute, answerErrorsAsJson, NotFound } from '@tractor/chassis';
+import { addRoute, answerErrorsAsJson, NotFound, type Queryable } from '@tractor/chassis';
 import { teamModule } from '@tractor/shared/teams';
 import {
   AssetConflict,
@@ -26,6 +26,7 @@ import {
 import { NoRollbackTarget, StaleChange, type Deployments, type Precondition } from './deployments.js';
 import type { DeployTokens } from './tokens.js';
 import { previewCookie, type PreviewKey, type Previews } from './previews.js';
+import { gateMessage, gateProblems, type GateProblem, type Release } from './gate.js';
 import { liveImportMap } from '../shell.js';
 import { withinTime } from '../deadline.js';
 
@@ -45,9 +46,32 @@ export interface ImportMapServiceOptions {
    * bundle cannot load; a service that does not answer is not a reason to refuse (its replicas load lazily).
    */
   readonly prepare?: (team: string, build: string, server: ServerBundleRef) => Promise<void>;
+  /**
+   * The contract versions a team's live service serves (its OpenAPI document's info.version), for the gate.
+   * undefined (or a failure): not known, and not held against the build.
+   */
+  readonly servedContracts?: (team: string) => Promise<readonly string[] | undefined>;
   /** Candidate builds offered for preview, and the key their links and cookies are signed with. */
   readonly previews?: { readonly store: Previews; readonly key: PreviewKey; readonly secureCookies: boolean };
 }
+
+/** The change would leave a live build without something it uses (the gate): a 409 naming each problem. */
+class GateRefused extends Error {
+  readonly problems: readonly GateProblem[];
+  constructor(problems: readonly GateProblem[]) {
+    super(gateMessage(problems));
+    this.problems = problems;
+  }
+}
+
+const sendGateRefusal = (reply: FastifyReply, error: GateRefused) =>
+  reply.code(409).send({
+    statusCode: 409,
+    error: 'Conflict',
+    message: error.message,
+    field: 'surface',
+    problems: error.problems,
+  });
 
 /** The team's service could not load the build's server renderer: the switch is refused. */
 export class PrepareRefused extends Error {}
@@ -197,6 +221,25 @@ export async function importMapService(
     return state;
   });
 
+  /**
+   * The gate: would `release` going live leave another team's live build without something it uses, or need
+   * its own API at a version the team's live service does not serve? Throws GateRefused if so.
+   */
+  async function gate(release: Release, log: FastifyBaseLogger, tx?: Queryable) {
+    if (!release.surface) return;
+    const live = (await deployments.live(tx)).map((d) => ({
+      team: d.team,
+      build: d.build,
+      surface: d.surface ?? undefined,
+    }));
+    const served = await options.servedContracts?.(release.team).catch((error: unknown) => {
+      log.warn({ err: error, team: release.team }, 'the live service’s contract version is not known');
+      return undefined;
+    });
+    const problems = gateProblems(release, live, served ? { [release.team]: served } : undefined);
+    if (problems.length) throw new GateRefused(problems);
+  }
+
   /** The team's service loads the build's renderer; a refusal is the deploy's 422, silence only a warning. */
   async function prepare(
     team: string,
@@ -222,6 +265,12 @@ export async function importMapService(
   addRoute(app, routes.deploy, async ({ params, body }, { request, reply }) => {
     const base = precondition(request);
     await check(params.team, body);
+    try {
+      await gate({ team: params.team, build: body.build, surface: body.surface }, request.log);
+    } catch (error) {
+      if (error instanceof GateRefused) return sendGateRefusal(reply, error);
+      throw error;
+    }
     await prepare(params.team, body.build, body.server ?? null, request.log);
     try {
       const deployment = await deployments.deploy(params.team, body, base);
@@ -237,7 +286,13 @@ export async function importMapService(
   addRoute(app, routes.rollback, async ({ params, body }, { request, reply }) => {
     const base = precondition(request);
     try {
-      const deployment = await deployments.rollback(params.team, body.to, base);
+      const deployment = await deployments.rollback(params.team, body.to, base, (target, tx) =>
+        gate(
+          { team: params.team, build: target.build, surface: target.surface ?? undefined },
+          request.log,
+          tx,
+        ),
+      );
       // Most often still loaded (it was live not long ago); after a restart of the service, loaded now.
       await prepare(params.team, deployment.build, deployment.server, request.log).catch((error: unknown) =>
         request.log.warn(
@@ -251,6 +306,18 @@ export async function importMapService(
     } catch (error) {
       if (error instanceof StaleChange) return sendStale(reply, error);
       if (error instanceof NoRollbackTarget) throw new HttpError(409, error.message, 'to');
+      if (error instanceof GateRefused) return sendGateRefusal(reply, error);
+      throw error;
+    }
+  });
+
+  // A team's CI asks before it publishes: the gate alone, against what is live now.
+  addRoute(app, routes.check, async ({ params, body }, { request, reply }) => {
+    try {
+      await gate({ team: params.team, build: body.build, surface: body.surface }, request.log);
+      return { ok: true, problems: [] };
+    } catch (error) {
+      if (error instanceof GateRefused) return sendGateRefusal(reply, error);
       throw error;
     }
   });

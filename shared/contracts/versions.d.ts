@@ -1,0 +1,2 @@
+// Types for versions.js (plain JavaScript, because the webpack build reads it too).
+export declare const CONTRACT_VERSIONS: Readonly<Record<string, string>>;
