@@ -4,6 +4,12 @@
 // --fresh` on its own port, interleaved run by run so both see the same machine. Plain and throttled (4× CPU,
 // 40 ms latency, 10 Mbit/s). Prints medians of LCP, FCP, CLS, TBT and JS bytes, and now/baseline ratios with the
 // spread of the ratio between the loads of one pair (its interquartile range): what one run can tell apart.
+// --deploy <team>: first ship a changed build of that team to both running stores (npm run deploy, no restart),
+// so the loads measure the store as a shopper finds it after a team's release.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/chromium.js';
@@ -15,6 +21,7 @@ const { values: args } = parseArgs({
     baseline: { type: 'string', default: process.env.BENCH_BASELINE ?? 'ea5edab' },
     runs: { type: 'string', default: process.env.BENCH_RUNS ?? '5' },
     pages: { type: 'string', default: '/,/products,/product/CL-01' },
+    deploy: { type: 'string' },
   },
 });
 const RUNS = Number(args.runs);
@@ -24,6 +31,49 @@ const stores = { baseline: 3500, now: 3300 } as const;
 const baselineDir = baselineTree(args.baseline);
 console.log(`\nPage loads: this tree vs ${args.baseline} (medians of ${RUNS} cold loads each, interleaved)`);
 const running = [await startStore(baselineDir, stores.baseline), await startStore(repoRoot, stores.now)];
+/** Builds a changed (labelled) build of `team` in `dir`'s tree and deploys it to that tree's store on `port`. */
+function shipChangedBuild(dir: string, port: number, team: string) {
+  const dist = mkdtempSync(path.join(os.tmpdir(), `bench-${team}-`));
+  try {
+    const run = (
+      cwd: string,
+      command: string,
+      commandArgs: string[],
+      env: NodeJS.ProcessEnv = process.env,
+    ) => {
+      const done = spawnSync(command, commandArgs, { cwd, env, encoding: 'utf8' });
+      if (done.status !== 0) throw new Error(`${command} ${commandArgs.join(' ')} in ${cwd}: ${done.stderr}`);
+      return done.stdout;
+    };
+    run(
+      path.join(dir, 'microfrontends', team),
+      'npx',
+      ['webpack', '--mode', 'production', '--output-path', dist],
+      {
+        ...process.env,
+        TRACTOR_BUILD_LABEL: 'bench',
+      },
+    );
+    const said = run(dir, process.execPath, [
+      '--import',
+      'tsx',
+      'scripts/deploy.ts',
+      team,
+      '--dist',
+      dist,
+      '--port',
+      String(port),
+    ]);
+    console.log(`  ${path.basename(dir)}: ${said.trim()}`);
+  } finally {
+    rmSync(dist, { recursive: true, force: true });
+  }
+}
+if (args.deploy) {
+  console.log(`\nAfter a deploy of ${args.deploy} to each running store (no restart):`);
+  shipChangedBuild(baselineDir, stores.baseline, args.deploy);
+  shipChangedBuild(repoRoot, stores.now, args.deploy);
+}
 const browser = await chromium.launch(chromiumLaunchOptions);
 /** Loads that did not finish and were measured again: a run with many says more about the machine than the page. */
 const retried: string[] = [];
