@@ -7,14 +7,12 @@
 // --deploy <team>: first ship a changed build of that team to both running stores (npm run deploy, no restart),
 // so the loads measure the store as a shopper finds it after a team's release.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/chromium.js';
 import { baselineTree, loadPage, median, quantile, settle, startStore, type Metrics } from './bench-lib.js';
-import { repoRoot } from './stack.js';
+import { labelledBuild, repoRoot } from './stack.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -33,40 +31,17 @@ console.log(`\nPage loads: this tree vs ${args.baseline} (medians of ${RUNS} col
 const running = [await startStore(baselineDir, stores.baseline), await startStore(repoRoot, stores.now)];
 /** Builds a changed (labelled) build of `team` in `dir`'s tree and deploys it to that tree's store on `port`. */
 function shipChangedBuild(dir: string, port: number, team: string) {
-  const dist = mkdtempSync(path.join(os.tmpdir(), `bench-${team}-`));
+  const changed = labelledBuild(team, 'bench', dir);
   try {
-    const run = (
-      cwd: string,
-      command: string,
-      commandArgs: string[],
-      env: NodeJS.ProcessEnv = process.env,
-    ) => {
-      const done = spawnSync(command, commandArgs, { cwd, env, encoding: 'utf8' });
-      if (done.status !== 0) throw new Error(`${command} ${commandArgs.join(' ')} in ${cwd}: ${done.stderr}`);
-      return done.stdout;
-    };
-    run(
-      path.join(dir, 'microfrontends', team),
-      'npx',
-      ['webpack', '--mode', 'production', '--output-path', dist],
-      {
-        ...process.env,
-        TRACTOR_BUILD_LABEL: 'bench',
-      },
+    const said = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/deploy.ts', team, '--dist', changed.dist, '--port', String(port)],
+      { cwd: dir, encoding: 'utf8' },
     );
-    const said = run(dir, process.execPath, [
-      '--import',
-      'tsx',
-      'scripts/deploy.ts',
-      team,
-      '--dist',
-      dist,
-      '--port',
-      String(port),
-    ]);
-    console.log(`  ${path.basename(dir)}: ${said.trim()}`);
+    if (said.status !== 0) throw new Error(`the deploy in ${dir} failed: ${said.stderr}`);
+    console.log(`  ${path.basename(dir)}: ${said.stdout.trim()}`);
   } finally {
-    rmSync(dist, { recursive: true, force: true });
+    changed.remove();
   }
 }
 if (args.deploy) {

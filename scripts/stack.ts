@@ -1,7 +1,8 @@
 // The store's processes, in one table read from the team registry: each team's service and the gateway in
 // front of them. Ports are offsets from the gateway's port, so a test stack on 3100 uses 3101….
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, utimesSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { teams } from '../shared/teams.js';
 
@@ -67,4 +68,26 @@ export function buildStale(selected: readonly Build[]): void {
     const now = new Date();
     utimesSync(dist, now, now);
   }
+}
+
+/**
+ * A changed build of `team`, as its CI would make it: the production build of `tree`'s sources (this checkout by
+ * default) labelled `label` (its page says so), in a folder of its own. `remove()` deletes the folder.
+ */
+export function labelledBuild(team: string, label: string, tree = repoRoot) {
+  const dist = mkdtempSync(path.join(os.tmpdir(), `${team}-${label}-`));
+  const made = spawnSync('npx', ['webpack', '--mode', 'production', '--output-path', dist], {
+    cwd: path.join(tree, 'microfrontends', team),
+    env: { ...process.env, TRACTOR_BUILD_LABEL: label },
+    encoding: 'utf8',
+  });
+  if (made.status !== 0) {
+    rmSync(dist, { recursive: true, force: true });
+    throw new Error(`the ${label} build of ${team} failed: ${made.stderr}`);
+  }
+  const manifest = JSON.parse(readFileSync(path.join(dist, 'manifest.json'), 'utf8')) as {
+    build: string;
+    version: string;
+  };
+  return { dist, ...manifest, remove: () => rmSync(dist, { recursive: true, force: true }) };
 }

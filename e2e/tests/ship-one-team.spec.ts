@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { labelledBuild } from '../../scripts/stack.js';
 import { STORE_PORT } from '../ports.js';
 import { expect, STORE_PAGES, test, unrenderedParts } from './fixtures.js';
 
@@ -84,20 +85,10 @@ test('a changed Decide build goes live on the next page load; open pages keep wo
 }) => {
   test.setTimeout(120_000);
   const label = `e2e-${Date.now().toString(36)}`;
-  const dist = mkdtempSync(path.join(os.tmpdir(), 'decide-build-'));
+  // A changed build of Decide, as its CI would make it: labelled, so its page says which build it is.
+  const manifest = labelledBuild('decide', label);
+  const { dist } = manifest;
   try {
-    // A changed build of Decide, as its CI would make it: labelled, so its page says which build it is.
-    const build = spawnSync('npx', ['webpack', '--mode', 'production', '--output-path', dist], {
-      cwd: path.join(repoRoot, 'microfrontends/decide'),
-      env: { ...process.env, TRACTOR_BUILD_LABEL: label },
-      encoding: 'utf8',
-    });
-    expect(build.status, build.stderr).toBe(0);
-    const manifest = JSON.parse(readFileSync(path.join(dist, 'manifest.json'), 'utf8')) as {
-      build: string;
-      version: string;
-    };
-
     // A shopper's page, open before the deploy, on the old build.
     await page.goto('/product/CL-01');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Heritage Workhorse');
@@ -136,7 +127,7 @@ test('a changed Decide build goes live on the next page load; open pages keep wo
     expect(await unrenderedPages(), 'left to the browser after the rollback').toEqual({});
     await fresh.close();
   } finally {
-    rmSync(dist, { recursive: true, force: true });
+    manifest.remove();
   }
 });
 
@@ -146,18 +137,9 @@ test('a candidate offered for preview: one browser gets it, server render includ
 }) => {
   test.setTimeout(120_000);
   const label = `preview-${Date.now().toString(36)}`;
-  const dist = mkdtempSync(path.join(os.tmpdir(), 'decide-preview-'));
+  const changed = labelledBuild('decide', label);
+  const { dist, build: candidate } = changed;
   try {
-    const build = spawnSync('npx', ['webpack', '--mode', 'production', '--output-path', dist], {
-      cwd: path.join(repoRoot, 'microfrontends/decide'),
-      env: { ...process.env, TRACTOR_BUILD_LABEL: label },
-      encoding: 'utf8',
-    });
-    expect(build.status, build.stderr).toBe(0);
-    const candidate = (
-      JSON.parse(readFileSync(path.join(dist, 'manifest.json'), 'utf8')) as { build: string }
-    ).build;
-
     const started = Date.now();
     const output = npmRun(
       'deploy',
@@ -207,7 +189,7 @@ test('a candidate offered for preview: one browser gets it, server render includ
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Heritage Workhorse');
     await expect(page.locator(DECIDE_PAGE)).not.toHaveAttribute('data-build-label');
   } finally {
-    rmSync(dist, { recursive: true, force: true });
+    changed.remove();
   }
 });
 
