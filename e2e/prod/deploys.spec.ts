@@ -1,5 +1,6 @@
 // One release per team on the production topology: a deploy and a rollback switch every replica's server
-// render together with the browser modules, with no restart of anything.
+// render together with the browser modules, with no restart of anything. (Files run in name order: this one
+// before faults.spec.ts, whose last test leaves PostgreSQL stopped.)
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkRelease, deploy, preview, rollback } from '../../scripts/deploy-client.js';
