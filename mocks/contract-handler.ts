@@ -19,6 +19,7 @@ const reasons: Record<number, string> = {
   409: 'Conflict',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
+  504: 'Gateway Timeout',
 };
 
 function errorResponse(status: number, message: string, field?: string) {
@@ -30,6 +31,8 @@ function errorResponse(status: number, message: string, field?: string) {
 export type MockResolver<R extends RouteDefinition> = (
   input: ParsedRequest<R>,
   request: Request,
+  /** Like fastify's reply: another success status than the contract's (an order replayed is a 200). */
+  reply: { code(status: number): void },
 ) => RouteOutput<R> | Promise<RouteOutput<R>>;
 
 /** `*` before the path: the handler answers for any origin (the page's, or a test's base URL). */
@@ -45,9 +48,11 @@ export function mockRoute<R extends RouteDefinition>(route: R, resolver: MockRes
         query: Object.fromEntries(url.searchParams),
         body,
       });
-      // The contract's success status and caching rule, as the service sends them.
-      return HttpResponse.json((await resolver(input, request)) as JsonBodyType, {
-        status: route.status ?? 200,
+      // The contract's success status (unless the resolver says otherwise) and caching rule, as the service.
+      let status = route.status ?? 200;
+      const answer = await resolver(input, request, { code: (code) => void (status = code) });
+      return HttpResponse.json(answer as JsonBodyType, {
+        status,
         headers: { 'cache-control': cacheControl(route.cache) },
       });
     } catch (error) {

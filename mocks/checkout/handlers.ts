@@ -1,30 +1,36 @@
 // Checkout's service, mocked, on Checkout's data module (the source of the service's seed: every variant, its
-// price and opening stock). It keeps a cart and stock in memory, so mock mode behaves like the real service:
-// adding raises quantities, stock runs out, an order empties the cart. Each call of createCheckoutHandlers()
-// starts with a fresh cart (one per Node test server; one per page in the browser).
-import {
-  checkoutRoutes as routes,
-  MAX_LINES,
-  MAX_QUANTITY,
-  type Cart,
-  type Order,
-} from '@tractor/shared/contracts/checkout';
+// price and opening stock) and Checkout's own rules (services/checkout/src/rules.ts: limits, refusals, their
+// statuses). It keeps a cart and stock in memory, so mock mode behaves like the real service: adding raises
+// quantities, stock runs out, an order empties the cart. Each call of createCheckoutHandlers() starts with a
+// fresh cart (one per Node test server; one per page in the browser).
+import { checkoutRoutes as routes, type Cart, type Order } from '@tractor/shared/contracts/checkout';
 import { HttpError } from '@tractor/shared/contracts/http';
 import { mockRoute } from '../contract-handler.js';
 import { ExploreClient } from '@tractor/shared/contracts/explore/client';
 import { variants as catalog } from '@tractor/checkout-service/data';
+import {
+  emptyBasket,
+  notEnoughStock,
+  orderStatus,
+  quantityAfterAdding,
+  STORE_DIRECTORY_TIMEOUT_MS,
+  storeDirectoryDown,
+  timedOut,
+  unknownStore,
+  unknownVariant,
+} from '@tractor/checkout-service/rules';
 
 /** Like the service, the mock asks Explore's API (mocked or real, on the same origin) whether a store exists. */
 async function storeExists(storeId: string, request: Request): Promise<boolean> {
   try {
-    await new ExploreClient({ baseUrl: new URL(request.url).origin }).store(storeId);
+    await new ExploreClient({ baseUrl: new URL(request.url).origin }).store(
+      storeId,
+      AbortSignal.timeout(STORE_DIRECTORY_TIMEOUT_MS),
+    );
     return true;
   } catch (error) {
     if (error instanceof HttpError && error.status === 404) return false;
-    throw new HttpError(
-      503,
-      'The store directory cannot be reached right now. Nothing was ordered and your basket is kept; please try again.',
-    );
+    throw storeDirectoryDown(timedOut(error));
   }
 }
 
@@ -64,23 +70,8 @@ export function createCheckoutHandlers(options: CheckoutMockOptions = {}) {
     mockRoute(routes.cart, () => snapshot()),
 
     mockRoute(routes.addToCart, ({ body }) => {
-      if (!variant(body.sku)) throw new HttpError(400, `There is no variant ${body.sku}.`, 'sku');
-      const wanted = (cart.get(body.sku) ?? 0) + 1;
-      const left = stock.get(body.sku) ?? 0;
-      if (wanted > left) {
-        throw new HttpError(
-          409,
-          left ? `Only ${left} of ${body.sku} in stock.` : `${body.sku} is out of stock.`,
-          'sku',
-        );
-      }
-      if (wanted > MAX_QUANTITY) {
-        throw new HttpError(409, `At most ${MAX_QUANTITY} of one variant per order.`, 'sku');
-      }
-      if (wanted === 1 && cart.size >= MAX_LINES) {
-        throw new HttpError(409, `At most ${MAX_LINES} different variants per order.`, 'sku');
-      }
-      cart.set(body.sku, wanted);
+      const known = variant(body.sku) && { stock: stock.get(body.sku) ?? 0 };
+      cart.set(body.sku, quantityAfterAdding(cart, body.sku, known));
       return snapshot();
     }),
 
@@ -90,21 +81,21 @@ export function createCheckoutHandlers(options: CheckoutMockOptions = {}) {
     }),
 
     mockRoute(routes.offer, ({ params }) => {
-      if (!variant(params.sku)) throw new HttpError(404, `There is no variant ${params.sku}.`, 'sku');
+      if (!variant(params.sku)) throw unknownVariant(params.sku);
       return { sku: params.sku, price: variant(params.sku)!.price, stock: stock.get(params.sku) ?? 0 };
     }),
 
-    mockRoute(routes.placeOrder, async ({ body }, request) => {
+    mockRoute(routes.placeOrder, async ({ body }, request, reply) => {
       const earlier = orders.get(body.idempotencyKey);
-      if (earlier) return earlier;
-      if (cart.size === 0) throw new HttpError(400, 'The basket is empty.', 'c_cart');
-      if (!(await storeExists(body.storeId, request))) {
-        throw new HttpError(400, `There is no store ${body.storeId}.`, 'storeId');
+      if (earlier) {
+        reply.code(orderStatus(false));
+        return earlier;
       }
-      for (const [sku, quantity] of cart) {
-        if ((stock.get(sku) ?? 0) < quantity) {
-          throw new HttpError(409, `${sku} is out of stock. Nothing was ordered.`, 'sku');
-        }
+      if (cart.size === 0) throw emptyBasket();
+      if (!(await storeExists(body.storeId, request))) throw unknownStore(body.storeId);
+      for (const sku of [...cart.keys()].sort()) {
+        const left = stock.get(sku) ?? 0;
+        if (left < cart.get(sku)!) throw notEnoughStock(sku, left);
       }
       for (const [sku, quantity] of cart) stock.set(sku, stock.get(sku)! - quantity);
       const order: Order = { id: String(orders.size + 1), storeId: body.storeId, ...snapshot() };

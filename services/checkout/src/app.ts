@@ -1,24 +1,8 @@
 // Checkout's HTTP surface: the cart in the c_cart cookie, offers, and placing orders.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import cookie, { type CookieSerializeOptions } from '@fastify/cookie';
-import {
-  CART_COOKIE,
-  MAX_LINES,
-  MAX_QUANTITY,
-  checkoutRoutes as routes,
-  type OrderRequest,
-} from '@tractor/shared/contracts/checkout';
-import {
-  addRoute,
-  BadRequest,
-  Conflict,
-  createServiceApp,
-  NotFound,
-  Unavailable,
-  GatewayTimeout,
-  forget,
-  type ServiceOptions,
-} from '@tractor/chassis';
+import { CART_COOKIE, checkoutRoutes as routes, type OrderRequest } from '@tractor/shared/contracts/checkout';
+import { addRoute, BadRequest, createServiceApp, forget, type ServiceOptions } from '@tractor/chassis';
 import {
   formatCartCookie,
   MalformedCart,
@@ -29,6 +13,15 @@ import {
 } from './cart-cookie.js';
 import { Orders, OutOfStock } from './orders.js';
 import { StoresUnavailable, type StoreDirectory } from './stores.js';
+import {
+  emptyBasket,
+  notEnoughStock,
+  orderStatus,
+  quantityAfterAdding,
+  storeDirectoryDown,
+  unknownStore,
+  unknownVariant,
+} from './rules.js';
 
 export interface CheckoutOptions extends Omit<ServiceOptions, 'team'> {
   /** Explore's stores, asked through Explore's typed client. */
@@ -71,22 +64,7 @@ export async function buildCheckoutApp(options: CheckoutOptions): Promise<Fastif
 
   addRoute(app, routes.addToCart, async ({ body }, { request, reply }) => {
     const items = readCart(request, reply);
-    const variant = await orders.variant(body.sku);
-    if (!variant) throw new BadRequest('sku', `There is no variant ${body.sku}.`);
-    const wanted = (items.get(body.sku) ?? 0) + 1;
-    if (wanted > variant.stock) {
-      throw new Conflict(
-        variant.stock === 0
-          ? `${body.sku} is out of stock.`
-          : `Only ${variant.stock} of ${body.sku} in stock.`,
-        'sku',
-      );
-    }
-    if (wanted > MAX_QUANTITY) throw new Conflict(`At most ${MAX_QUANTITY} of one variant per order.`, 'sku');
-    // A cookie over the limit would be refused, and reset, on the next request: the cart would be lost.
-    if (wanted === 1 && items.size >= MAX_LINES) {
-      throw new Conflict(`At most ${MAX_LINES} different variants per order.`, 'sku');
-    }
+    quantityAfterAdding(items, body.sku, await orders.variant(body.sku));
     const next = withOneMore(items, body.sku);
     writeCart(reply, next);
     return orders.cart(next);
@@ -100,7 +78,7 @@ export async function buildCheckoutApp(options: CheckoutOptions): Promise<Fastif
 
   addRoute(app, routes.offer, async ({ params }) => {
     const offer = await orders.offer(params.sku);
-    if (!offer) throw new NotFound(`There is no variant ${params.sku}.`, 'sku');
+    if (!offer) throw unknownVariant(params.sku);
     return offer;
   });
 
@@ -114,35 +92,33 @@ export async function buildCheckoutApp(options: CheckoutOptions): Promise<Fastif
       const earlier = await orders.orderByKey(body.idempotencyKey);
       if (!earlier) throw error;
       writeCart(reply, new Map());
-      reply.code(200);
+      reply.code(orderStatus(false));
       return earlier;
     }
   });
 
   async function placeOrder(body: OrderRequest, request: FastifyRequest, reply: FastifyReply) {
     const items = readCart(request, reply);
-    if (items.size === 0) throw new BadRequest(CART_COOKIE, 'The basket is empty.');
+    if (items.size === 0) throw emptyBasket();
     let storeExists: boolean;
     try {
       storeExists = await options.stores.exists(body.storeId, request.id);
     } catch (error) {
       if (!(error instanceof StoresUnavailable)) throw error;
       request.log.warn({ err: error }, 'store directory unavailable');
-      const kept = 'Nothing was ordered and your basket is kept; please try again.';
-      if (error.timedOut) throw new GatewayTimeout(`The store directory did not answer in time. ${kept}`);
-      throw new Unavailable(`The store directory cannot be reached right now. ${kept}`);
+      throw storeDirectoryDown(error.timedOut);
     }
-    if (!storeExists) throw new BadRequest('storeId', `There is no store ${body.storeId}.`);
+    if (!storeExists) throw unknownStore(body.storeId);
     try {
       // A key already ordered comes back as that order (created: false), from inside the transaction.
       const { order, created } = await orders.place(body, items);
       // The stock changed: no kept offer may show the old one.
       if (created) forget(app, routes.offer);
       writeCart(reply, new Map());
-      if (!created) reply.code(200);
+      reply.code(orderStatus(created));
       return order;
     } catch (error) {
-      if (error instanceof OutOfStock) throw new Conflict(`${error.message} Nothing was ordered.`, 'sku');
+      if (error instanceof OutOfStock) throw notEnoughStock(error.sku, error.left);
       throw error;
     }
   }

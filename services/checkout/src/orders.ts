@@ -13,9 +13,11 @@ interface VariantRow {
 
 export class OutOfStock extends Error {
   readonly sku: string;
+  readonly left: number;
   constructor(sku: string, left: number) {
     super(left === 0 ? `${sku} is out of stock.` : `Only ${left} of ${sku} left.`);
     this.sku = sku;
+    this.left = left;
   }
 }
 

@@ -1,5 +1,6 @@
 // Where the shopper can pick up an order is Explore's data. Checkout asks Explore's service, through Explore's
 // typed client, whether a store exists — the store's one service-to-service call.
+import { STORE_DIRECTORY_TIMEOUT_MS, timedOut } from './rules.js';
 import { ExploreClient } from '@tractor/shared/contracts/explore/client';
 import { exploreRoutes } from '@tractor/shared/contracts/explore';
 import { HttpError } from '@tractor/shared/contracts/http';
@@ -27,7 +28,10 @@ export interface StoreDirectoryOptions {
 
 export function exploreStores(
   client: (traceId?: string) => ExploreClient,
-  { timeoutMs = 3000, reuseMs = (exploreRoutes.store.cache?.maxAge ?? 0) * 1000 }: StoreDirectoryOptions = {},
+  {
+    timeoutMs = STORE_DIRECTORY_TIMEOUT_MS,
+    reuseMs = (exploreRoutes.store.cache?.maxAge ?? 0) * 1000,
+  }: StoreDirectoryOptions = {},
 ): StoreDirectory {
   // Explore's contract says how long its answer about a store may be reused: an order does not ask again.
   const known = new Map<string, { exists: boolean; at: number }>();
@@ -45,10 +49,7 @@ export function exploreStores(
         return remember(storeId, true);
       } catch (error) {
         if (error instanceof HttpError && error.status === 404) return remember(storeId, false);
-        const timedOut =
-          (error instanceof HttpError && error.status === 504) ||
-          (error instanceof Error && error.name === 'TimeoutError');
-        throw new StoresUnavailable(error instanceof Error ? error.message : String(error), timedOut);
+        throw new StoresUnavailable(error instanceof Error ? error.message : String(error), timedOut(error));
       }
     },
   };
