@@ -5,7 +5,7 @@
 // generator runs on the same cores as everything else.
 import { spawn } from 'node:child_process';
 import autocannon from 'autocannon';
-import { team } from '../shared/teams.js';
+import { team, teams } from '../shared/teams.js';
 import { freshPostgres, mb, orderLoad, serviceMemory, startStore } from './bench-lib.js';
 import { repoRoot } from './stack.js';
 
@@ -84,7 +84,7 @@ async function placeOrders(label: string, databaseUrl: string | undefined, port:
 
 async function memoryOfServices() {
   console.log('\nMemory of each service after the run');
-  for (const name of ['explore', 'decide', 'checkout']) {
+  for (const { name } of teams) {
     const memory = await serviceMemory(`http://127.0.0.1:${PORT + team(name).portOffset}`);
     row(
       name,

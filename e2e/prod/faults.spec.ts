@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import https from 'node:https';
 import path from 'node:path';
 import pg from 'pg';
-import { team } from '../../shared/teams.js';
+import { team, teams } from '../../shared/teams.js';
 import { prodPorts } from '../../scripts/prod/ports.js';
 import { startPrivatePostgres, type PrivatePostgres } from '../../scripts/prod/postgres.js';
 import { PROD_DATA_DIR, PROD_PORT } from '../playwright.prod.config.js';
@@ -150,10 +150,7 @@ async function relistening(port: number, previous: number) {
 
 test('replicas stop under load: nothing fails when they stop; when they crash, only what they held; no order lost or doubled', async () => {
   const load = loadGenerator();
-  const replicas = (n: number) => [
-    ports.gateway[n]!,
-    ...['explore', 'decide', 'checkout'].map((t) => ports.team(t)[n]!),
-  ];
+  const replicas = (n: number) => [ports.gateway[n]!, ...teams.map((t) => ports.team(t.name)[n]!)];
   await new Promise((r) => setTimeout(r, 2000));
 
   // A replica stopped (a rolling deploy, a scale-down): it finishes what it holds, the edge sends the rest on.

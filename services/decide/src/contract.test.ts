@@ -48,6 +48,9 @@ describe('msw mock', () => {
   before(() => server.listen({ onUnhandledRequest: 'error' }));
   after(() => server.close());
 
-  test('answers in the contract’s shapes and refuses bad input alike', () =>
-    exercise(new DecideClient({ baseUrl: 'http://mock.test' })));
+  test('answers in the contract’s shapes and refuses bad input alike', async () => {
+    // Compared with the service's answers, never alone: without them this test would check only shapes.
+    assert.ok(fromService, 'the service’s answers come first (the real service’s test runs before)');
+    await exercise(new DecideClient({ baseUrl: 'http://mock.test' }));
+  });
 });
