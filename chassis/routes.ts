@@ -11,38 +11,23 @@ import {
 
 import { answersOf, sendAnswer } from './answers.js';
 
+/** What a refusal says: why, and the request's field it is about (if one). One object: no argument order to swap. */
+export interface Refusal {
+  readonly message: string;
+  readonly field?: string;
+}
+
 /** 400: the request does not make sense; `field` names what is wrong. */
 export class BadRequest extends HttpError {
-  constructor(field: string, message: string) {
+  constructor({ message, field }: Refusal) {
     super(400, message, field);
   }
 }
 
 /** 404 for an id the service does not know. */
 export class NotFound extends HttpError {
-  constructor(message: string, field?: string) {
+  constructor({ message, field }: Refusal) {
     super(404, message, field);
-  }
-}
-
-/** 409: the request is fine but the state does not allow it (e.g. out of stock). */
-export class Conflict extends HttpError {
-  constructor(message: string, field?: string) {
-    super(409, message, field);
-  }
-}
-
-/** 503: something this service depends on does not answer; nothing was changed. */
-export class Unavailable extends HttpError {
-  constructor(message: string) {
-    super(503, message);
-  }
-}
-
-/** 504: something this service depends on took too long to answer; nothing was changed. */
-export class GatewayTimeout extends HttpError {
-  constructor(message: string) {
-    super(504, message);
   }
 }
 

@@ -134,7 +134,8 @@ export async function importMapService(
 
   /** The team the request's token deploys for; it must be the team in the URL. */
   function authorize(request: FastifyRequest, team: string) {
-    if (!knownTeams.has(team)) throw new NotFound(`There is no team ${team} in the registry.`, 'team');
+    if (!knownTeams.has(team))
+      throw new NotFound({ message: `There is no team ${team} in the registry.`, field: 'team' });
     const tokenTeam = tokens.teamOf(request.headers.authorization);
     if (!tokenTeam) throw unauthorized();
     if (tokenTeam !== team) {
@@ -215,7 +216,8 @@ export async function importMapService(
   }));
 
   addRoute(app, routes.teamDeployments, async ({ params }, { reply }) => {
-    if (!knownTeams.has(params.team)) throw new NotFound(`There is no team ${params.team}.`, 'team');
+    if (!knownTeams.has(params.team))
+      throw new NotFound({ message: `There is no team ${params.team}.`, field: 'team' });
     const state = await deployments.team(params.team);
     reply.header('etag', teamEtag(state.live)).header('cache-control', 'no-store');
     return state;
@@ -358,7 +360,10 @@ export async function importMapService(
         );
       }
       if (!(await store.get(grant.team, grant.build))) {
-        throw new NotFound(`${grant.team} has no build ${grant.build} offered for preview.`, 'token');
+        throw new NotFound({
+          message: `${grant.team} has no build ${grant.build} offered for preview.`,
+          field: 'token',
+        });
       }
       const maxAge = grant.expires - Math.floor(Date.now() / 1000);
       return reply
@@ -374,7 +379,7 @@ export async function importMapService(
     // Back to the live build.
     app.get<{ Params: { team: string } }>('/importmap/preview-end/:team', async (request, reply) => {
       if (!knownTeams.has(request.params.team))
-        throw new NotFound(`There is no team ${request.params.team}.`);
+        throw new NotFound({ message: `There is no team ${request.params.team}.`, field: 'team' });
       return reply
         .header(
           'set-cookie',

@@ -51,7 +51,10 @@ export async function buildCheckoutApp(options: CheckoutOptions): Promise<Fastif
       if (!(error instanceof MalformedCart)) throw error;
       // Nothing in it can be trusted or recovered: reset it so the next request works again.
       reply.clearCookie(CART_COOKIE, { path: '/' });
-      throw new BadRequest(CART_COOKIE, `The cart cookie ${error.message}; it has been reset.`);
+      throw new BadRequest({
+        field: CART_COOKIE,
+        message: `The cart cookie ${error.message}; it has been reset.`,
+      });
     }
   }
 

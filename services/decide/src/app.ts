@@ -10,7 +10,7 @@ export async function buildDecideApp(options: Omit<ServiceOptions, 'team'>): Pro
 
   addRoute(app, routes.product, async ({ params }) => {
     const product = await products.byId(params.id);
-    if (!product) throw new NotFound(`There is no product ${params.id}.`, 'id');
+    if (!product) throw new NotFound({ message: `There is no product ${params.id}.`, field: 'id' });
     return product;
   });
 

@@ -23,7 +23,7 @@ export async function buildExploreApp(options: Omit<ServiceOptions, 'team'>): Pr
 
   addRoute(app, routes.store, async ({ params }) => {
     const store = await catalog.store(params.id);
-    if (!store) throw new NotFound(`There is no store ${params.id}.`, 'id');
+    if (!store) throw new NotFound({ message: `There is no store ${params.id}.`, field: 'id' });
     return store;
   });
 
