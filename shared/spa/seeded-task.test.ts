@@ -88,3 +88,72 @@ test('a value seed still shows as complete without a run; no seed runs at once',
     'value of CL-01',
   ]);
 });
+
+// Moving on from a seed, and aborting: a task that keeps one run per set of arguments.
+const show = {
+  initial: () => 'initial',
+  pending: () => 'pending',
+  complete: (value: string) => `complete: ${value}`,
+  error: (error: unknown) => `error: ${String(error)}`,
+};
+
+/** A task over one argument, counting its runs; each run answers "<arg> from the service". */
+function seededTask(seed?: TaskSeed<[string], string>) {
+  const host = new FakeHost();
+  const state = { arg: 'CL-01', runs: [] as string[], signals: [] as AbortSignal[] };
+  const task = new SeededTask<[string], string>(host, {
+    args: () => [state.arg],
+    task: async ([arg], { signal }) => {
+      state.runs.push(arg);
+      state.signals.push(signal);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return `${arg} from the service`;
+    },
+    seed: () => seed,
+  });
+  const settle = async () => {
+    await host.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  };
+  return { host, task, state, settle };
+}
+
+test('new arguments after the seed run the task once, and the seed is not shown again', async () => {
+  const { host, task, state, settle } = seededTask({ value: 'CL-01 from the server', args: ['CL-01'] });
+  host.connect();
+  await settle();
+  state.arg = 'CL-02';
+  host.requestUpdate();
+  await settle();
+  assert.deepEqual(state.runs, ['CL-02']);
+  assert.equal(task.render(show), 'complete: CL-02 from the service');
+  state.arg = 'CL-01';
+  host.requestUpdate();
+  await settle();
+  assert.deepEqual(state.runs, ['CL-02', 'CL-01'], 'back to the seed’s arguments: fetched, not the old seed');
+  assert.equal(task.value, 'CL-01 from the service');
+});
+
+test('a seed for other arguments (the shopper moved on before the scripts came) hydrates, then runs', async () => {
+  const { host, task, state, settle } = seededTask({ value: 'CL-01 from the server', args: ['CL-01'] });
+  state.arg = 'CL-09';
+  host.connect();
+  // The first render is still the server's: hydration must match what was sent.
+  assert.equal(task.render(show), 'complete: CL-01 from the server');
+  await settle();
+  assert.deepEqual(state.runs, ['CL-09']);
+  assert.equal(task.render(show), 'complete: CL-09 from the service');
+});
+
+test('arguments that change mid-run abort the run before', async () => {
+  const { host, state, settle } = seededTask();
+  host.connect();
+  await Promise.resolve();
+  await Promise.resolve();
+  state.arg = 'CL-02';
+  host.requestUpdate();
+  await settle();
+  assert.deepEqual(state.runs, ['CL-01', 'CL-02']);
+  assert.equal(state.signals[0]!.aborted, true, 'the first run was told to stop');
+  assert.equal(state.signals[1]!.aborted, false);
+});
