@@ -3,18 +3,11 @@
 // be refused with the consumer and the missing piece named, and every additive one must pass.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import type { releaseSurface } from '../../../scripts/release-surface.js';
 import { gateMessage, gateProblems, ReleaseSurface, type Release } from './gate.js';
 
 /** A surface as the scan writes it: every list there. */
-interface Surface {
-  provides: {
-    elements: string[];
-    events: string[];
-    parts: { pages: string[]; fragments: string[] };
-    contract: string;
-  };
-  uses: { elements: string[]; events: string[] };
-}
+type Surface = ReturnType<typeof releaseSurface>;
 
 const surfaces: Record<string, Surface> = {
   explore: {
