@@ -39,13 +39,15 @@ test('Explore alone: a mocked failure shows the error state', async ({ page, pro
   await expect(page.getByRole('alert')).toContainText('The machines cannot be shown right now.');
 });
 
-test('Decide alone, with the store running: its page from its mocks, the store’s real fragments', async ({
+test('Decide alone, opened at /, with the store running: its page from its mocks, the store’s real fragments', async ({
   page,
   problems,
 }) => {
   problems.allowOrigin(devOrigin('decide'));
   problems.allowOrigin(`http://localhost:${STORE_PORT}`);
-  await page.goto(`${devOrigin('decide')}/product/CL-01`);
+  // Opened at the root the dev server prints: Decide has no page there, so its first page opens.
+  await page.goto(`${devOrigin('decide')}/`);
+  await expect(page).toHaveURL(`${devOrigin('decide')}/product/CL-01`);
   await expect(page.locator('#dev-bar').getByRole('status')).toHaveText(
     `API: decide's mocks (msw) · ${['explore', 'checkout', 'inspire'].map((t) => `${t}: real, from http://localhost:${STORE_PORT}`).join(' · ')}`,
   );

@@ -123,6 +123,17 @@ function registerPages() {
   }
 }
 
+/**
+ * The dev server prints its root: a team with no page there (Decide's is /product/:id) opens its first page
+ * rather than a frame around nothing.
+ */
+function openFirstPage() {
+  const first = config.pages[0];
+  if (!first || location.pathname !== '/') return;
+  if (config.pages.some((page) => pathToActiveWhen(page.path, page.exact ?? false)(location))) return;
+  history.replaceState(history.state, '', first.example ?? first.path);
+}
+
 /** A team without pages (Inspire) shows its fragments, with the registry's example attributes. */
 function showOwnFragments() {
   const own = teams.find((t) => t.name === config.team);
@@ -171,5 +182,6 @@ await importModule(teamModule); // defines this team's own fragments
 registerPages();
 showOwnFragments();
 devBar(others);
+openFirstPage();
 interceptLinks(navigateToUrl);
 start({ urlRerouteOnly: true });
