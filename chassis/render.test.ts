@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import Fastify from 'fastify';
 import { LitElement, html } from 'lit';
-import { addRenderRoutes, inProcessBuilds } from './render.js';
+import { addRenderRoutes } from './render.js';
+import { inProcessBuilds } from './testing.js';
 
 const BUILD = 'b1b1b1b1b1b1';
 

@@ -4,12 +4,11 @@
 // GET /<team>/render/… — never to browsers, only to the shell. The answer carries the build it was rendered by.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ElementRender, RenderContext, Renderer, TeamRenderer } from '@tractor/shared/spa/render-types';
-import { renderElement, serverBundle, type PartKind } from '@tractor/shared/spa/server-render';
+import type { PartKind } from '@tractor/shared/spa/server-render';
 import { SERVER_BUNDLE_HEADERS } from '@tractor/shared/contracts/importmap';
 import { BuildError, type BuildRef, type Builds } from './builds.js';
 
 export type { ElementRender, RenderContext, Renderer, TeamRenderer };
-export { renderElement };
 
 /** The answer of a render route: the element's tag and its inside (declarative shadow root + seed). */
 export interface RenderAnswer {
@@ -129,16 +128,4 @@ export function addRenderRoutes(app: FastifyInstance, options: { team: string; b
       return reply.code(204).send();
     },
   );
-}
-
-/** One build, rendered in this process by `renderer`: for tests of what is around a render. */
-export function inProcessBuilds(build: string, renderer: TeamRenderer): Builds {
-  const bundle = serverBundle(renderer);
-  return {
-    get: async (ref) => {
-      if (ref.build !== build) throw new BuildError(404, `not a build of this team: ${ref.build}`);
-      return bundle;
-    },
-    close: async () => {},
-  };
 }

@@ -6,6 +6,9 @@ import type { FastifyInstance } from 'fastify';
 import assert from 'node:assert/strict';
 import { migrate, openDatabase, type Database } from './db.js';
 import { apiRoutesOf } from './openapi.js';
+import { BuildError, type Builds } from './builds.js';
+import type { TeamRenderer } from '@tractor/shared/spa/render-types';
+import { serverBundle } from '@tractor/shared/spa/server-render';
 
 export interface TestDatabase {
   readonly db: Database;
@@ -94,4 +97,19 @@ export async function seedHolds(db: Database, tables: Readonly<Record<string, re
     );
     assert.deepEqual(sorted(inDatabase), sorted(inData), `table ${table}`);
   }
+}
+
+/**
+ * One build, rendered in this process by `renderer` (no worker, no asset store): for tests of what is around a
+ * render. Services load builds with WorkerBuilds (builds.ts), so their main thread never loads Lit SSR.
+ */
+export function inProcessBuilds(build: string, renderer: TeamRenderer): Builds {
+  const bundle = serverBundle(renderer);
+  return {
+    get: async (ref) => {
+      if (ref.build !== build) throw new BuildError(404, `not a build of this team: ${ref.build}`);
+      return bundle;
+    },
+    close: async () => {},
+  };
 }

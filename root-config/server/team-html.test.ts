@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { LitElement, css, html, nothing } from 'lit';
 import { parse, type DefaultTreeAdapterTypes } from 'parse5';
-import { renderElement } from '@tractor/chassis/render';
+import { renderElement } from '@tractor/shared/spa/server-render';
 import type { Deployment } from '@tractor/shared/contracts/importmap';
 import { Composition, type Piece } from './compose.js';
 import { withNonce } from './csp.js';
