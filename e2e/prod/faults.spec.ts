@@ -227,8 +227,8 @@ test('a URL that names nothing is a 404 through the edge, with the store’s pag
       /data-ssr><decide-product-page><template shadowroot[^>]*>[\s\S]*<h1>Page not found<\/h1>/,
     ],
   ] as const) {
-    // A replica started again by the fault test above may miss the 150 ms render budget on its first asks: the
-    // page is then the browser's, a 200 (status.test.ts holds that case). Once warm, the server knows: a 404.
+    // A replica started again by the fault test above may miss the render budget on its first asks: the page
+    // is then the browser's, a 200 (status.test.ts holds that case). Once warm, the server knows: a 404.
     let response = await fetch(`${EDGE}${url}`);
     for (let tries = 1; response.status === 200 && tries < 20; tries++) {
       await response.body?.cancel();
