@@ -34,7 +34,8 @@ export default tseslint.config(
     ...lit.configs['flat/recommended'],
   },
   {
-    // Browser code (and what mock mode bundles) never reaches for the service chassis, a server or Node.
+    // Browser code (and what mock mode bundles) never reaches for the service chassis, the platform's server
+    // code, a server or Node.
     files: [
       'microfrontends/*/src/**/*.ts',
       'shared/**/*.ts',
@@ -65,6 +66,10 @@ export default tseslint.config(
                 '@electric-sql/*',
               ],
               message: 'Browser code stays away from the service chassis and servers (Node only).',
+            },
+            {
+              group: ['@tractor/platform', '@tractor/platform/*', '**/platform/**'],
+              message: "Browser code stays away from the platform's server code (platform/, Node only).",
             },
             { group: ['node:*'], message: 'Browser code cannot use Node built-ins.' },
           ],

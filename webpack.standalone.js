@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 import { sharedBuilds, sharedPackages } from './shared-dependencies.js';
-import { cdnFiles } from './root-config/cdn/images.js';
+import { cdnFiles } from './platform/pictures/images.js';
 import { packageDir, packageUrl, sharedPackageImports, TEAMS } from './root-config/importmap.js';
 
 const repoRoot = import.meta.dirname;

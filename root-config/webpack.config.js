@@ -11,7 +11,7 @@ import { merge } from 'webpack-merge';
 import { tractorWebpackConfig } from '../webpack.config.base.js';
 import { integrityOf } from '../webpack.manifest.js';
 import { sharedBuilds } from '../shared-dependencies.js';
-import { CdnPlugin } from './cdn/cdn-plugin.js';
+import { CdnPlugin } from '../platform/pictures/cdn-plugin.js';
 import { preloadGraph, sharedPackageCopies, sharedPackageImports, shellScriptUrl } from './importmap.js';
 
 const repoRoot = path.join(import.meta.dirname, '..');

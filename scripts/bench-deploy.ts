@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { teams } from '../shared/teams.js';
-import { LOCAL_TOKENS_FILE, readTokens } from '../root-config/server/importmap/tokens.js';
+import { LOCAL_TOKENS_FILE, readTokens } from '../platform/importmap/tokens.js';
 import { deploy, deployRequest, readManifest } from './deploy-client.js';
 import { freshPostgres } from './bench-lib.js';
 import { buildStale, builds, repoRoot } from './stack.js';
@@ -22,8 +22,8 @@ const row = (label: string, value: string) => console.log(`  ${label.padEnd(58)}
 const distOf = (team: string) => path.join(repoRoot, 'microfrontends', team, 'dist');
 
 async function startGateway(dataDir: string, databaseUrl?: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/gateway-server.ts'], {
-    cwd: path.join(repoRoot, 'root-config'),
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
+    cwd: path.join(repoRoot, 'platform'),
     env: {
       ...process.env,
       PORT: String(PORT),

@@ -9,7 +9,7 @@ test('the repository keeps its boundaries', () => {
   assert.deepEqual(checkBoundaries(path.join(import.meta.dirname, '..')), []);
 });
 
-test('a team importing another team, and an undeclared package, are caught', () => {
+test('a team importing another team, an undeclared package, and browser code importing the platform, are caught', () => {
   const root = mkdtempSync(path.join(os.tmpdir(), 'boundaries-'));
   const write = (file: string, text: string) => {
     mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
@@ -18,8 +18,17 @@ test('a team importing another team, and an undeclared package, are caught', () 
   try {
     write(
       'package.json',
-      JSON.stringify({ workspaces: ['shared', 'mocks', 'microfrontends/*', 'services/*'] }),
+      JSON.stringify({
+        workspaces: ['shared', 'mocks', 'root-config', 'platform', 'microfrontends/*', 'services/*'],
+      }),
     );
+    write('platform/package.json', JSON.stringify({ name: '@tractor/platform' }));
+    write('platform/gateway/csp.ts', 'export const nonce = 1;');
+    write('platform/server.ts', "import { nonce } from './gateway/csp.js';");
+    write('root-config/package.json', JSON.stringify({ name: '@tractor/root-config' }));
+    // The shell's build may render the platform's pictures; its browser code may not import the platform.
+    write('root-config/webpack.config.js', "import { nonce } from '../platform/gateway/csp.js';");
+    write('root-config/src/shell.ts', "import { nonce } from '../../platform/gateway/csp.js';");
     write(
       'mocks/package.json',
       JSON.stringify({ name: '@tractor/mocks', dependencies: { '@tractor/beta-service': '*' } }),
@@ -59,6 +68,7 @@ test('a team importing another team, and an undeclared package, are caught', () 
     const found = checkBoundaries(root).map((v) => `${v.file} ${v.specifier}: ${v.reason}`);
     assert.deepEqual(found, [
       "mocks/alpha/handlers.ts ../beta/handlers.js: imports team beta's file",
+      "root-config/src/shell.ts ../../platform/gateway/csp.js: browser code imports the platform's server code",
       "microfrontends/alpha/src/bad.ts ../../beta/src/model.js: imports team beta's file",
       "microfrontends/alpha/src/bad.ts @tractor/beta-service: imports team beta's package",
       'microfrontends/alpha/src/bad.ts left-pad: left-pad is not declared in microfrontends/alpha/package.json',

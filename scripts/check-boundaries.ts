@@ -2,8 +2,10 @@
 //  1. no file of one team imports a file or package of another team (teams meet through shared contracts,
 //     events, custom elements and the pattern library); shared/ and the root config import no team, and a
 //     team's mock (mocks/<team>/) only its own team (Inspire's mock runs its service's data and algorithm);
-//  2. every package a workspace imports is declared in its package.json (tooling config files may also
-//     use the root's devDependencies).
+//  2. every package a workspace imports is declared in its package.json (a workspace's own *.config.js files
+//     may also use the root's devDependencies);
+//  3. browser code — a team's micro-frontend, the root config's shell, shared/ — never imports the platform's
+//     server code (platform/); only build tooling may (the shell's build renders the platform's pictures).
 // `node --import tsx scripts/check-boundaries.ts` prints violations; the unit tests run it on the repo.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
@@ -64,6 +66,9 @@ const teamOfPackage = (name: string, teams: ReadonlySet<string>) => {
   const match = /^@tractor\/([^/]+?)(?:-service)?(?:\/|$)/.exec(name);
   return match && teams.has(match[1]!) ? match[1] : undefined;
 };
+/** Code that runs in a shopper's browser: it may not reach the platform's server code. */
+const isBrowserCode = (relative: string) =>
+  /^(?:microfrontends\/[^/]+\/src|root-config\/src|shared|mocks)\//.test(relative);
 const packageName = (specifier: string) =>
   specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!;
 const builtins = new Set(builtinModules);
@@ -78,7 +83,9 @@ export function checkBoundaries(root: string): Violation[] {
     for (const file of sourceFiles(path.join(root, workspace.dir))) {
       const relative = path.relative(root, file).split(path.sep).join('/');
       const ownTeam = teamOf(relative);
-      const inSources = /\/(src|server)\//.test(relative) || !relative.startsWith(`${workspace.dir}/`);
+      // A workspace's own build tooling (webpack.config.js beside its package.json) may use the root's
+      // devDependencies; everything else it runs must declare what it imports.
+      const inSources = !/^[^/]*\.config\.[cm]?[jt]s$/.test(relative.slice(workspace.dir.length + 1));
       const { importedFiles } = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
       for (const { fileName: specifier } of importedFiles) {
         const report = (reason: string) => violations.push({ file: relative, specifier, reason });
@@ -92,12 +99,16 @@ export function checkBoundaries(root: string): Violation[] {
           const gathersMocks = !ownTeam && relative.startsWith('mocks/') && target.startsWith('mocks/');
           if (targetTeam && targetTeam !== ownTeam && !gathersMocks)
             report(`imports team ${targetTeam}'s file`);
+          if (target.startsWith('platform/') && isBrowserCode(relative))
+            report("browser code imports the platform's server code");
           continue;
         }
         if (specifier.startsWith('node:') || builtins.has(specifier)) continue;
         const pkg = packageName(specifier);
         const pkgTeam = teamOfPackage(specifier, teams);
         if (pkgTeam && pkgTeam !== ownTeam) report(`imports team ${pkgTeam}'s package`);
+        if (pkg === '@tractor/platform' && isBrowserCode(relative))
+          report("browser code imports the platform's server code");
         const declared =
           pkg === workspace.name || workspace.declared.has(pkg) || (!inSources && rootDeps.has(pkg));
         if (!declared) report(`${pkg} is not declared in ${workspace.dir}/package.json`);

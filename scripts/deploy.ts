@@ -12,7 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { HttpError } from '@tractor/shared/contracts/http';
 import { teams } from '../shared/teams.js';
-import { LOCAL_TOKENS_FILE, readTokens } from '../root-config/server/importmap/tokens.js';
+import { LOCAL_TOKENS_FILE, readTokens } from '../platform/importmap/tokens.js';
 import {
   allDeployments,
   checkRelease,

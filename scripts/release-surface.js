@@ -1,6 +1,6 @@
 // What a team's build offers the other teams and what it needs of them, read from its sources at build time, so
 // the import map service can refuse a deploy or rollback that would leave a live build of another team without
-// something it uses (root-config/server/importmap/gate.ts). The team declares nothing by hand: a list written
+// something it uses (platform/importmap/gate.ts). The team declares nothing by hand: a list written
 // beside the code would drift from it, a scan of the code cannot.
 //
 //   provides.elements   tags the team defines: defineElement('tag', …), customElements.define('tag', …)

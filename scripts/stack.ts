@@ -25,14 +25,18 @@ export const teamServices: readonly TeamService[] = teams.map(({ name, portOffse
 }));
 
 /** Workspaces whose build output the store serves, with the folders their build reads. */
-export const builds = [
-  { workspace: '@tractor/root-config', dir: 'root-config' },
+export const builds: readonly Build[] = [
+  // The shell's build also renders the platform's pictures (platform/pictures/).
+  { workspace: '@tractor/root-config', dir: 'root-config', reads: ['platform/pictures'] },
   ...teamServices.map((s) => ({ workspace: `@tractor/${s.team}`, dir: s.microfrontendDir })),
 ];
 
 export interface Build {
   readonly workspace: string;
+  /** The workspace's folder: its build goes to dist/ there. */
   readonly dir: string;
+  /** Other folders its build reads. */
+  readonly reads?: readonly string[];
 }
 
 /** Newest modification time under `dir`, skipping build output and dependencies. */
@@ -54,10 +58,11 @@ export function buildStale(selected: readonly Build[]): void {
       (file) => statSync(path.join(repoRoot, file)).mtimeMs,
     ),
   );
-  for (const { workspace, dir } of selected) {
+  for (const { workspace, dir, reads = [] } of selected) {
     const dist = path.join(repoRoot, dir, 'dist');
     const builtAt = existsSync(dist) ? statSync(dist).mtimeMs : 0;
-    if (builtAt > Math.max(commonInputs, newest(path.join(repoRoot, dir)))) continue;
+    const inputs = [dir, ...reads].map((folder) => newest(path.join(repoRoot, folder)));
+    if (builtAt > Math.max(commonInputs, ...inputs)) continue;
     console.log(`building ${workspace} …`);
     const result = spawnSync('npm', ['run', 'build', '--silent', '-w', workspace], {
       cwd: repoRoot,

@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { LOCAL_TOKENS_FILE, readTokens } from '../root-config/server/importmap/tokens.js';
+import { LOCAL_TOKENS_FILE, readTokens } from '../platform/importmap/tokens.js';
 import { deploy } from './deploy-client.js';
 import { buildStale, builds, repoRoot, teamServices } from './stack.js';
 import { Processes, waitForHealth } from './processes.js';
@@ -73,7 +73,7 @@ for (const { team, portOffset } of teamServices) {
 // store and the real one never share a database.
 const platformDir = dataRoot
   ? path.join(dataRoot, 'platform')
-  : path.join(repoRoot, 'root-config/.data', args.mock ? 'mock' : '');
+  : path.join(repoRoot, 'platform/.data', args.mock ? 'mock' : '');
 
 try {
   const services = (args.mock ? [] : teamServices).map((service) => {
@@ -90,7 +90,7 @@ try {
     const child = run(service.team, service.serviceDir, 'src/server.ts', env);
     return waitForHealth(service.team, `http://127.0.0.1:${servicePort}/health`, child);
   });
-  const gateway = run('gateway', 'root-config', 'server/gateway-server.ts', {
+  const gateway = run('gateway', 'platform', 'server.ts', {
     ...serviceUrls,
     PORT: String(port),
     DATA_DIR: platformDir,

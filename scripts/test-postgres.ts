@@ -33,7 +33,7 @@ function testFiles(): string[] {
       else if (entry.name.endsWith('.test.ts')) found.push(path.relative(rootDir, file));
     }
   };
-  for (const dir of ['services', 'chassis', 'root-config/server/importmap']) walk(path.join(rootDir, dir));
+  for (const dir of ['services', 'chassis', 'platform/importmap']) walk(path.join(rootDir, dir));
   return found.sort();
 }
 

@@ -1,4 +1,4 @@
-// The server lays out the page for its URL (root-config/server/compose.ts) as single-spa-layout's engine would:
+// The server lays out the page for its URL (platform/gateway/compose.ts) as single-spa-layout's engine would:
 // the active routes' elements, in order, with each application's container. Here that DOM is handed to the
 // engine — each route node is connected to the element the server made — so the engine keeps it (and the
 // teams' server-rendered parts inside it) instead of building its own. If the DOM is not what the layout

@@ -27,9 +27,9 @@ const LOCAL_FILES = [
   '.data/prod/tls/key.pem',
   '.data/prod/tls/cert.pem',
   '.data/prod/postgres/base/1/1259',
-  'root-config/.data/importmap/PG_VERSION',
-  'root-config/.data/deploy-tokens.json',
-  'root-config/.data/assets/checkout/abc123/tractor-checkout.js',
+  'platform/.data/importmap/PG_VERSION',
+  'platform/.data/deploy-tokens.json',
+  'platform/.data/assets/checkout/abc123/tractor-checkout.js',
   'services/checkout/.data/pgdata/base/1',
   'services/explore/.data/PG_VERSION',
   'deploy-tokens.json',
@@ -258,13 +258,9 @@ function loadedBy(unit: Unit): { files: Set<string>; packages: Map<string, strin
   return { files, packages };
 }
 
-/** Beside the modules, what a unit reads or runs from the repository (chassis/run.ts, gateway-server.ts). */
+/** Beside the modules, what a unit reads or runs from the repository (chassis/run.ts, platform/server.ts). */
 const READS: Readonly<Record<string, readonly string[]>> = {
-  gateway: [
-    'root-config/server/importmap/migrations',
-    'root-config/dist/index.html',
-    'root-config/dist/platform.json',
-  ],
+  gateway: ['platform/importmap/migrations', 'root-config/dist/index.html', 'root-config/dist/platform.json'],
   ...Object.fromEntries(
     teams.map((t) => [
       t.name,

@@ -50,11 +50,11 @@ export const units: readonly Unit[] = [
   {
     name: 'gateway',
     port: GATEWAY_PORT,
-    workspace: '@tractor/root-config',
-    entry: 'root-config/server/gateway-server.ts',
+    workspace: '@tractor/platform',
+    entry: 'platform/server.ts',
     build: '@tractor/root-config',
-    // The server, and the shell's build it serves (index.html, platform.json, the shared modules).
-    runs: [...COMMON_RUNTIME, 'root-config/package.json', 'root-config/server', 'root-config/dist'],
+    // The platform's server, and the shell's build it serves (index.html, platform.json, the shared modules).
+    runs: [...COMMON_RUNTIME, 'platform', 'root-config/dist'],
     environment: {},
   },
   ...teams.map((t) => ({
@@ -83,6 +83,7 @@ const PACKAGE_FILES = [
   'chassis',
   'mocks',
   'root-config',
+  'platform',
   'e2e',
   ...teams.flatMap((t) => [`microfrontends/${t.name}`, `services/${t.name}`]),
 ].map((workspace) => `COPY ${workspace}/package.json ${workspace}/`);

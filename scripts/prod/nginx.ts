@@ -18,7 +18,7 @@ import {
   CHECKOUT_WRITE_LIMITS,
   type CheckoutWriteLimits,
   type WriteLimit,
-} from '../../root-config/server/rate-limits.js';
+} from '../../platform/gateway/rate-limits.js';
 
 export interface EdgeOptions {
   /** The public HTTPS port. */
@@ -41,7 +41,7 @@ export interface EdgeOptions {
   readonly brotliModules?: readonly string[];
   /**
    * How many orders and cart writes one client address may send to Checkout's API (default: the gateway's,
-   * root-config/server/rate-limits.ts), and addresses never limited (a load generator of the store's own).
+   * platform/gateway/rate-limits.ts), and addresses never limited (a load generator of the store's own).
    */
   readonly writeLimits?: CheckoutWriteLimits;
   readonly unlimited?: readonly string[];
@@ -245,7 +245,7 @@ const perMinute = (limit: WriteLimit) => Math.max(1, Math.round((limit.max * 60_
 function writeLimitZones(limits: CheckoutWriteLimits, unlimited: readonly string[]): string {
   const cart = checkoutRoutes.cart.path;
   const retryAfter = (limit: WriteLimit) => Math.ceil(limit.windowMs / 1000 / limit.max);
-  return `# Checkout's writes, per client address (root-config/server/rate-limits.ts: the same limits for npm start).
+  return `# Checkout's writes, per client address (platform/gateway/rate-limits.ts: the same limits for npm start).
 geo $write_limit_exempt {
   default 0;
 ${unlimited.map((address) => `  ${address} 1;`).join('\n')}

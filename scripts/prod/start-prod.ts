@@ -4,7 +4,7 @@
 //   --port N       the HTTPS port (8443); internal ports follow it
 //   --replicas N   replicas of each service and of the gateway (2)
 //   DATABASE_URL   an administrator's URL of the PostgreSQL to use; unset: a private one, started here
-//   ORDERS_PER_MINUTE, CART_WRITES_PER_10S   the edge's limits per client address (root-config/server/rate-limits.ts)
+//   ORDERS_PER_MINUTE, CART_WRITES_PER_10S   the edge's limits per client address (platform/gateway/rate-limits.ts)
 //   WRITE_LIMIT_EXEMPT  addresses never limited, comma-separated (a load generator of the store's own)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -17,9 +17,9 @@ import { Processes, waitForHealth } from '../processes.js';
 import { nginxConfig } from './nginx.js';
 import { prodPorts } from './ports.js';
 import { ensureDatabases, startPrivatePostgres, type PrivatePostgres } from './postgres.js';
-import { localTokens } from '../../root-config/server/importmap/tokens.js';
-import { localPreviewKey } from '../../root-config/server/importmap/previews.js';
-import { writeLimitsFrom } from '../../root-config/server/rate-limits.js';
+import { localTokens } from '../../platform/importmap/tokens.js';
+import { localPreviewKey } from '../../platform/importmap/previews.js';
+import { writeLimitsFrom } from '../../platform/gateway/rate-limits.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -165,21 +165,16 @@ async function main() {
   upstreams.gateway = [];
   for (const replicaPort of ports.gateway) {
     upstreams.gateway.push(`127.0.0.1:${replicaPort}`);
-    const replica = run(
-      `gateway:${replicaPort}`,
-      path.join(repoRoot, 'root-config'),
-      'server/gateway-server.ts',
-      {
-        ...serviceUrls,
-        PORT: String(replicaPort),
-        DATABASE_URL: databases.platform,
-        DATA_DIR: dataDir,
-        ASSET_DIR: path.join(dataDir, 'assets'),
-        DEPLOY_TOKENS: JSON.stringify(tokens),
-        PREVIEW_KEY: previewKey,
-        NODE_ENV: 'production',
-      },
-    );
+    const replica = run(`gateway:${replicaPort}`, path.join(repoRoot, 'platform'), 'server.ts', {
+      ...serviceUrls,
+      PORT: String(replicaPort),
+      DATABASE_URL: databases.platform,
+      DATA_DIR: dataDir,
+      ASSET_DIR: path.join(dataDir, 'assets'),
+      DEPLOY_TOKENS: JSON.stringify(tokens),
+      PREVIEW_KEY: previewKey,
+      NODE_ENV: 'production',
+    });
     starting.push(
       waitForHealth(`gateway on ${replicaPort}`, `http://127.0.0.1:${replicaPort}/health/ready`, replica),
     );

@@ -1,5 +1,5 @@
 // The CDN serves every picture as WebP at three widths: 0.6×, 1× and 2× the drawing's (`<name>@0.6x.webp`,
-// `<name>.webp`, `<name>@2x.webp`; root-config/cdn/images.js renders them). `srcset` names all three by width and
+// `<name>.webp`, `<name>@2x.webp`; platform/pictures/images.js renders them). `srcset` names all three by width and
 // `sizes` says how wide the picture shows, so the browser fetches — and decodes, before the frame that shows it —
 // no more pixels than the screen needs: a product tile on a desktop takes the 240-pixel file, the product page's
 // picture the 800-pixel one. No Lit here: the gateway's preload links use it too.

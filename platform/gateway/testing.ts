@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { migrate, type Database } from '@tractor/chassis';
 import { openTestDatabase } from '@tractor/chassis/testing';
-import { integrityOf } from './importmap/assets.js';
+import { integrityOf } from '../importmap/assets.js';
 
 /** A layout with nothing but the default route: enough for a gateway whose pages a test does not look at. */
 export const EMPTY_LAYOUT = `<!doctype html><html><head></head><body><template id="single-spa-layout"><single-spa-router>
@@ -36,7 +36,7 @@ export async function gatewayWorld(template = EMPTY_LAYOUT): Promise<GatewayWorl
     }),
   );
   const database = await openTestDatabase();
-  await migrate(database.db, path.join(import.meta.dirname, 'importmap/migrations'));
+  await migrate(database.db, path.join(import.meta.dirname, '../importmap/migrations'));
   return {
     dist,
     assetDir,

@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { buildGateway, type GatewayOptions } from './gateway.js';
-import { DeployTokens } from './importmap/tokens.js';
+import { DeployTokens } from '../importmap/tokens.js';
 import { deployBuild as deployThrough, gatewayWorld, type GatewayWorld } from './testing.js';
 
 // The shop's layout, cut down: a page per team, and the default route's "Page not found".

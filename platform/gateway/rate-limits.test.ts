@@ -6,7 +6,7 @@ import http from 'node:http';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { checkoutRoutes } from '@tractor/shared/contracts/checkout';
 import { buildGateway } from './gateway.js';
-import { DeployTokens } from './importmap/tokens.js';
+import { DeployTokens } from '../importmap/tokens.js';
 import { gatewayWorld, type GatewayWorld } from './testing.js';
 import {
   CART_WRITE_LIMIT,

@@ -23,12 +23,17 @@ import {
   integrityOf,
   type AssetStore,
 } from './assets.js';
-import { NoRollbackTarget, StaleChange, type Deployments, type Precondition } from './deployments.js';
+import {
+  liveImportMap,
+  NoRollbackTarget,
+  StaleChange,
+  type Deployments,
+  type Precondition,
+} from './deployments.js';
 import type { DeployTokens } from './tokens.js';
 import { previewCookie, type PreviewKey, type Previews } from './previews.js';
 import { gateMessage, gateProblems, type GateProblem, type Release } from './gate.js';
-import { liveImportMap } from '../shell.js';
-import { withinTime } from '../deadline.js';
+import { withinTime } from '../gateway/deadline.js';
 
 export interface ImportMapServiceOptions {
   readonly deployments: Deployments;

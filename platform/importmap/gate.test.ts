@@ -3,7 +3,7 @@
 // be refused with the consumer and the missing piece named, and every additive one must pass.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { releaseSurface } from '../../../scripts/release-surface.js';
+import type { releaseSurface } from '../../scripts/release-surface.js';
 import { gateMessage, gateProblems, ReleaseSurface, type Release } from './gate.js';
 
 /** A surface as the scan writes it: every list there. */

@@ -4,9 +4,9 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { buildGateway } from './gateway.js';
-import { PreviewKey } from './importmap/previews.js';
-import { DeployTokens } from './importmap/tokens.js';
-import { integrityOf } from './importmap/assets.js';
+import { PreviewKey } from '../importmap/previews.js';
+import { DeployTokens } from '../importmap/tokens.js';
+import { integrityOf } from '../importmap/assets.js';
 import { deployBuild, gatewayWorld, type GatewayWorld } from './testing.js';
 
 const TEMPLATE = `<!doctype html><html><head><!-- %HEAD_META% --><!-- %IMPORT_MAPS% --></head><body>

@@ -19,9 +19,9 @@
 import path from 'node:path';
 import { closeOnSignal, migrate, openDatabase } from '@tractor/chassis';
 import { teams } from '@tractor/shared/teams';
-import { LOCAL_ORIGINS } from './csp.js';
-import { buildGateway } from './gateway.js';
-import { writeLimitsFrom } from './rate-limits.js';
+import { LOCAL_ORIGINS } from './gateway/csp.js';
+import { buildGateway } from './gateway/gateway.js';
+import { writeLimitsFrom } from './gateway/rate-limits.js';
 import { localPreviewKey, PreviewKey } from './importmap/previews.js';
 import {
   DeployTokens,
@@ -35,8 +35,8 @@ const env = process.env;
 const port = Number(env.PORT ?? 3000);
 const host = env.HOST ?? '127.0.0.1';
 
-const repoRoot = path.join(import.meta.dirname, '../..');
-const dataDir = env.DATA_DIR ?? path.join(import.meta.dirname, '../.data');
+const repoRoot = path.join(import.meta.dirname, '..');
+const dataDir = env.DATA_DIR ?? path.join(import.meta.dirname, '.data');
 
 /**
  * The teams' deploy tokens. Production takes them only from DEPLOY_TOKENS (a secret store's): a file of tokens
@@ -81,7 +81,7 @@ const db = await openDatabase({ url: env.DATABASE_URL, dataDir: path.join(dataDi
 await migrate(db, path.join(import.meta.dirname, 'importmap/migrations'));
 
 const app = await buildGateway({
-  distDir: env.DIST_DIR ?? path.join(import.meta.dirname, '../dist'),
+  distDir: env.DIST_DIR ?? path.join(import.meta.dirname, '../root-config/dist'),
   services: Object.fromEntries(
     teams.map((t) => [
       t.name,

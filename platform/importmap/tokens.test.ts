@@ -33,7 +33,7 @@ test('DEPLOY_TOKENS: an object of the registry’s teams, each token its own and
 
 test('in production the gateway refuses to start without DEPLOY_TOKENS, or with a weak one, and says why', () => {
   const start = (env: Record<string, string>) =>
-    spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, '../gateway-server.ts')], {
+    spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, '../server.ts')], {
       env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', PORT: '0', ...env },
       encoding: 'utf8',
       timeout: 30_000,

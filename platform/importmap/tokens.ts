@@ -17,7 +17,7 @@ import path from 'node:path';
 export type TokenTable = Readonly<Record<string, string>>;
 
 /** The embedded store's credentials file: every store this checkout runs (any port, --fresh or not) uses it. */
-export const LOCAL_TOKENS_FILE = path.join(import.meta.dirname, '../../.data/deploy-tokens.json');
+export const LOCAL_TOKENS_FILE = path.join(import.meta.dirname, '../.data/deploy-tokens.json');
 
 const digest = (token: string) => createHash('sha256').update(token).digest();
 

@@ -6,6 +6,7 @@ import type { Database, Queryable } from '@tractor/chassis';
 import type {
   DeployRequest,
   Deployment,
+  ImportMap,
   ReleaseSurface,
   TeamDeployments,
 } from '@tractor/shared/contracts/importmap';
@@ -205,4 +206,14 @@ export class Deployments {
       }
     }
   }
+}
+
+/** The whole live map: the platform's entries, then each team's live entries (which never name the platform's). */
+export function liveImportMap(platform: ImportMap, live: readonly Deployment[]): ImportMap {
+  const map = { imports: { ...platform.imports }, integrity: { ...platform.integrity } };
+  for (const deployment of live) {
+    Object.assign(map.imports, deployment.imports);
+    Object.assign(map.integrity, deployment.integrity);
+  }
+  return map;
 }

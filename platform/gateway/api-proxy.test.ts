@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import Fastify, { type FastifyInstance } from 'fastify';
 import compress from '@fastify/compress';
 import { buildGateway } from './gateway.js';
-import { DeployTokens } from './importmap/tokens.js';
+import { DeployTokens } from '../importmap/tokens.js';
 import { gatewayWorld, type GatewayWorld } from './testing.js';
 
 let world: GatewayWorld;

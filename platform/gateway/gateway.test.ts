@@ -6,7 +6,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Database } from '@tractor/chassis';
 import { LOCAL_ORIGINS } from './csp.js';
 import { buildGateway, type GatewayOptions } from './gateway.js';
-import { DeployTokens } from './importmap/tokens.js';
+import { DeployTokens } from '../importmap/tokens.js';
 import { deployBuild as deployThrough, gatewayWorld, type GatewayWorld } from './testing.js';
 
 let dist: string;

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Deployment, ImportMap } from '@tractor/shared/contracts/importmap';
 import { teamModule, teams } from '@tractor/shared/teams';
 import { PICTURE_SIZES, srcset, type PictureSize } from '@tractor/shared/ui/srcset';
+import { liveImportMap } from '../importmap/deployments.js';
 import { withNonce } from './csp.js';
 import { layoutChunks, mapChunk, readLayout, type Chunk, type Composition, type Layout } from './compose.js';
 
@@ -32,16 +33,6 @@ export function readShell(distDir: string): Shell {
     platform: JSON.parse(readFileSync(path.join(distDir, 'platform.json'), 'utf8')) as PlatformBuild,
     layout: readLayout(template),
   };
-}
-
-/** The whole live map: the platform's entries, then each team's live entries (which never name the platform's). */
-export function liveImportMap(platform: ImportMap, live: readonly Deployment[]): ImportMap {
-  const map = { imports: { ...platform.imports }, integrity: { ...platform.integrity } };
-  for (const deployment of live) {
-    Object.assign(map.imports, deployment.imports);
-    Object.assign(map.integrity, deployment.integrity);
-  }
-  return map;
 }
 
 /** single-spa-layout's path syntax (/product/:id) matched against a URL's path: its parameters, or undefined. */
