@@ -5,9 +5,9 @@
 // generator runs on the same cores as everything else.
 import { spawn } from 'node:child_process';
 import autocannon from 'autocannon';
-import { team, teams } from '../shared/teams.js';
-import { freshPostgres, mb, orderLoad, serviceMemory, startStore } from './bench-lib.js';
-import { repoRoot } from './stack.js';
+import { team, teams } from '../../shared/teams.js';
+import { freshPostgres, mb, orderLoad, serviceMemory, startStore } from './lib.js';
+import { repoRoot } from '../stack.js';
 
 const PORT = 3800;
 const GATEWAY = `http://127.0.0.1:${PORT}`;
@@ -45,7 +45,7 @@ async function readLoad() {
 
 async function placeOrders(label: string, databaseUrl: string | undefined, port: number) {
   const origin = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench-checkout-server.ts'], {
+  const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/checkout-server.ts'], {
     cwd: repoRoot,
     env: {
       ...process.env,

@@ -10,10 +10,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { chromiumLaunchOptions } from '../e2e/chromium.js';
-import { readVitals, recordVitals } from '../e2e/web-vitals.js';
-import { orderBody, orderLoad, startStore } from './bench-lib.js';
-import { repoRoot, teamServices } from './stack.js';
+import { chromiumLaunchOptions } from '../../e2e/chromium.js';
+import { readVitals, recordVitals } from '../../e2e/web-vitals.js';
+import { orderBody, orderLoad, startStore } from './lib.js';
+import { repoRoot, teamServices } from '../stack.js';
 
 const PORT = 3300;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -58,7 +58,7 @@ function bundleSizes() {
   }
 }
 
-/** The store on PORT, fresh databases (bench-lib's startStore). */
+/** The store on PORT, fresh databases (lib.ts's startStore). */
 const startStack = () => startStore(repoRoot, PORT);
 
 interface Load {
@@ -185,7 +185,7 @@ async function waitForHealth(url: string) {
 async function placeOrderLoad() {
   const port = PORT + 60;
   const origin = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench-checkout-server.ts'], {
+  const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/checkout-server.ts'], {
     cwd: repoRoot,
     env: { ...process.env, PORT: String(port), EXPLORE_URL: `http://127.0.0.1:${PORT + 1}` },
     stdio: 'ignore',

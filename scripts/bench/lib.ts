@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Browser, Request } from '@playwright/test';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { repoRoot } from './stack.js';
+import { repoRoot } from '../stack.js';
 
 export interface Metrics {
   lcp: number;

@@ -11,10 +11,10 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { chromium } from '@playwright/test';
-import { chromiumLaunchOptions } from '../e2e/chromium.js';
-import { loadPage, median, orderLoad, startStore } from './bench-lib.js';
-import { prodPorts } from './prod/ports.js';
-import { repoRoot } from './stack.js';
+import { chromiumLaunchOptions } from '../../e2e/chromium.js';
+import { loadPage, median, orderLoad, startStore } from './lib.js';
+import { prodPorts } from '../prod/ports.js';
+import { repoRoot } from '../stack.js';
 
 process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'; // the edge's certificate is self-signed
 // One address plays many shoppers here: the per-client write limits (edge and gateway) would refuse them.

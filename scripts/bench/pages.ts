@@ -1,4 +1,4 @@
-// `npm run bench` (page-load section), or alone: `node --import tsx scripts/bench-pages.ts [--baseline <commit>]`.
+// `npm run bench` (page-load section), or alone: `node --import tsx scripts/bench/pages.ts [--baseline <commit>]`.
 // The same cold page loads (new context, cache off) of `/`, `/products` and `/product/CL-01` against this tree
 // and a baseline commit (default ea5edab, the last client-rendered store), each served by its own `npm start
 // --fresh` on its own port, interleaved run by run so both see the same machine. Plain and throttled (4× CPU,
@@ -10,9 +10,9 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
-import { chromiumLaunchOptions } from '../e2e/chromium.js';
-import { baselineTree, loadPage, median, quantile, settle, startStore, type Metrics } from './bench-lib.js';
-import { labelledBuild, repoRoot } from './stack.js';
+import { chromiumLaunchOptions } from '../../e2e/chromium.js';
+import { baselineTree, loadPage, median, quantile, settle, startStore, type Metrics } from './lib.js';
+import { labelledBuild, repoRoot } from '../stack.js';
 
 const { values: args } = parseArgs({
   options: {

@@ -5,9 +5,9 @@
 // BENCH_BASELINE=<commit>, the same on that commit, in the same run.
 import type { ChildProcess } from 'node:child_process';
 import autocannon from 'autocannon';
-import { team } from '../shared/teams.js';
-import { baselineTree, mb, serviceMemory, startStore } from './bench-lib.js';
-import { repoRoot } from './stack.js';
+import { team } from '../../shared/teams.js';
+import { baselineTree, mb, serviceMemory, startStore } from './lib.js';
+import { repoRoot } from '../stack.js';
 
 const RATE = Number(process.env.BENCH_RATE ?? 200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);

@@ -5,15 +5,15 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { migrate, openDatabase } from '@tractor/chassis';
-import { buildCheckoutApp } from '../services/checkout/src/app.js';
-import { exploreStoresAt } from '../services/checkout/src/stores.js';
+import { buildCheckoutApp } from '../../services/checkout/src/app.js';
+import { exploreStoresAt } from '../../services/checkout/src/stores.js';
 
 // DATABASE_URL: an empty PostgreSQL database to use instead (the benchmark makes and drops it).
 const db = await openDatabase({
   url: process.env.DATABASE_URL,
   dataDir: mkdtempSync(path.join(os.tmpdir(), 'bench-checkout-')),
 });
-await migrate(db, path.join(import.meta.dirname, '../services/checkout/migrations'));
+await migrate(db, path.join(import.meta.dirname, '../../services/checkout/migrations'));
 await db.query("UPDATE variant SET stock = CASE WHEN sku = 'AU-02-BL' THEN 3 ELSE 1000000 END");
 const app = await buildCheckoutApp({ db, stores: exploreStoresAt(process.env.EXPLORE_URL!) });
 await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });

@@ -6,8 +6,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
-import { chromiumLaunchOptions } from '../e2e/chromium.js';
-import { repoRoot } from './stack.js';
+import { chromiumLaunchOptions } from '../../e2e/chromium.js';
+import { repoRoot } from '../stack.js';
 
 const RUNS = 5;
 const PORT = 9301;

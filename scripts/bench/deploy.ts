@@ -10,11 +10,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { teams } from '../shared/teams.js';
-import { LOCAL_TOKENS_FILE, readTokens } from '../platform/importmap/tokens.js';
-import { deploy, deployRequest, readManifest } from './deploy-client.js';
-import { freshPostgres } from './bench-lib.js';
-import { buildStale, builds, repoRoot } from './stack.js';
+import { teams } from '../../shared/teams.js';
+import { LOCAL_TOKENS_FILE, readTokens } from '../../platform/importmap/tokens.js';
+import { deploy, deployRequest, readManifest } from '../deploy-client.js';
+import { freshPostgres } from './lib.js';
+import { buildStale, builds, repoRoot } from '../stack.js';
 
 const PORT = 3350;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
