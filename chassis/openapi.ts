@@ -3,6 +3,7 @@
 // GET /<team>/api/docs. The chassis also records the routes the service really registered, so a test can
 // hold the document and the service to each other.
 import { CONTRACT_VERSIONS } from '@tractor/shared/contracts/versions';
+import { escapeHtml } from '@tractor/shared/html';
 import type { FastifyInstance } from 'fastify';
 import * as z from 'zod/mini';
 import { ApiError, cacheControl, type RouteDefinition, type Schema } from '@tractor/shared/contracts/http';
@@ -81,9 +82,6 @@ export function openApiDocument(team: string, routes: Readonly<Record<string, Ro
     components: { schemas: { ApiError: jsonSchema(ApiError, 'output') } },
   };
 }
-
-const escapeHtml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** A plain page of the document: one section per operation, its parameters and schemas. No script, no style. */
 export function docsPage(document: ReturnType<typeof openApiDocument>): string {

@@ -7,6 +7,7 @@
 import { constructServerLayout } from 'single-spa-layout/server';
 import { fragmentOwner, teams } from '@tractor/shared/teams';
 import { SERVER_BUNDLE_HEADERS, type Deployment } from '@tractor/shared/contracts/importmap';
+import { escapeHtml, unescapeHtml } from '@tractor/shared/html';
 import { traceparent } from '@tractor/shared/contracts/trace';
 import { withinTime } from './deadline.js';
 import { unsafeRenderAnswer } from './team-html.js';
@@ -50,16 +51,6 @@ const isRenderAnswer = (value: unknown): value is RenderAnswer => {
   );
 };
 
-const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
-const decodeAttribute = (text: string) =>
-  text
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-
 /** Every team's fragment tag, empty as a page writes it before its owner fills it: <tag attrs></tag>. */
 const EMPTY_FRAGMENT = new RegExp(
   `<(${teams.flatMap((t) => t.fragments).join('|') || 'no-fragment'})((?:\\s[^<>]*)?)></\\1>`,
@@ -69,7 +60,7 @@ const EMPTY_FRAGMENT = new RegExp(
 function parseAttributes(text: string): Record<string, string> {
   const attributes: Record<string, string> = {};
   for (const [, name, value] of text.matchAll(/([^\s=]+)(?:="([^"]*)")?/g)) {
-    attributes[name!] = decodeAttribute(value ?? '');
+    attributes[name!] = unescapeHtml(value ?? '');
   }
   return attributes;
 }
@@ -227,7 +218,7 @@ export class Composition {
    */
   async application(name: string): Promise<ShownApplication> {
     const [, team = '', page = ''] = name.split('/');
-    const id = escapeAttribute(`single-spa-application:${name}`);
+    const id = escapeHtml(`single-spa-application:${name}`);
     const answer = await this.#render(team, `page/${page}`);
     if (!answer) return { piece: `<div id="${id}"></div>`, status: 200 };
     this.pageServerRendered = true;
@@ -312,13 +303,13 @@ export function layoutChunks(layout: Layout, url: URL, composition: Composition)
         statuses.push(shown.then(({ status }) => status));
       } else if (node.type === '#text') {
         // Whitespace between elements is not part of the layout (the browser's engine drops it too).
-        if (node.value?.trim()) chunks.push(escapeText(node.value));
+        if (node.value?.trim()) chunks.push(escapeHtml(node.value));
       } else if (node.type === '#comment') {
         chunks.push(`<!--${node.value ?? ''}-->`);
       } else if (['fragment', 'assets', 'redirect'].includes(node.type)) {
         continue;
       } else {
-        const attributes = (node.attrs ?? []).map((a) => ` ${a.name}="${escapeAttribute(a.value)}"`).join('');
+        const attributes = (node.attrs ?? []).map((a) => ` ${a.name}="${escapeHtml(a.value)}"`).join('');
         chunks.push(`<${node.type}${attributes}>`);
         if (fragmentOwner(node.type)) {
           const given = Object.fromEntries((node.attrs ?? []).map((a) => [a.name, a.value]));

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Deployment, ImportMap } from '@tractor/shared/contracts/importmap';
+import { escapeHtml, scriptJson } from '@tractor/shared/html';
 import { teamModule, teams } from '@tractor/shared/teams';
 import { PICTURE_SIZES, srcset, type PictureSize } from '@tractor/shared/ui/srcset';
 import { liveImportMap } from '../importmap/deployments.js';
@@ -85,12 +86,8 @@ export interface CriticalResource {
  */
 const preloadLink = ({ url, sizes }: CriticalResource) =>
   sizes
-    ? `<link rel="preload" as="image" href="${attribute(url)}" imagesrcset="${attribute(srcset(url))}" imagesizes="${attribute(PICTURE_SIZES[sizes])}" fetchpriority="high" />`
-    : `<link rel="preload" as="fetch" href="${attribute(url)}" crossorigin="anonymous" />`;
-
-/** JSON inside <script>: nothing in it may close the element. */
-const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
-const attribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+    ? `<link rel="preload" as="image" href="${escapeHtml(url)}" imagesrcset="${escapeHtml(srcset(url))}" imagesizes="${escapeHtml(PICTURE_SIZES[sizes])}" fetchpriority="high" />`
+    : `<link rel="preload" as="fetch" href="${escapeHtml(url)}" crossorigin="anonymous" />`;
 
 export interface PageOptions {
   /** Mock mode: the root config starts msw's worker before anything else. */
@@ -193,7 +190,7 @@ export function planPage(
   const preloadLinks = modules
     .map(
       ({ href, integrity }) =>
-        `<link rel="modulepreload" href="${attribute(href)}"${integrity ? ` integrity="${integrity}"` : ''} />`,
+        `<link rel="modulepreload" href="${escapeHtml(href)}"${integrity ? ` integrity="${integrity}"` : ''} />`,
     )
     .join('\n    ');
 
@@ -213,7 +210,7 @@ export function planPage(
       maps.push(`<script type="injector-importmap">${scriptJson({ imports: options.overrides })}</script>`);
     }
     maps.push(devtoolsScripts(shell.platform.devtools.overrides, options.nonce));
-    maps.push(`<script src="${attribute(shell.platform.devtools.injector)}"></script>`);
+    maps.push(`<script src="${escapeHtml(shell.platform.devtools.injector)}"></script>`);
     ending = () => ({
       preloads: preloadLinks,
       boot: `<script>

@@ -3,6 +3,7 @@
 // never reads as a replacement pattern ($', $&, …) when the page is put together.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { escapeHtml } from '@tractor/shared/html';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { buildGateway, type GatewayOptions } from './gateway.js';
 import { DeployTokens } from '../importmap/tokens.js';
@@ -241,7 +242,7 @@ function assertIntact(page: string, pathname: string, where: string) {
     ),
     `${where}: the module preload intact`,
   );
-  const id = pathname.split('/')[2]!.replace(/&/g, '&amp;');
+  const id = escapeHtml(pathname.split('/')[2]!);
   assert.ok(
     page.includes(
       `<link rel="preload" as="fetch" href="/decide/api/products/${id}" crossorigin="anonymous" />`,

@@ -7,6 +7,7 @@ import { render } from '@lit-labs/ssr';
 import { collectResultSync } from '@lit-labs/ssr/lib/render-result.js';
 import { html, unsafeStatic } from 'lit/static-html.js';
 import type { ElementRender, RenderContext, TeamRenderer } from './render-types.js';
+import { escapeHtml } from '../html.js';
 import { seedScript } from './seed.js';
 import { withServerUrl } from './location-controller.js';
 
@@ -32,8 +33,6 @@ export interface ServerBundle {
 }
 
 const ATTRIBUTE_NAME = /^[a-z][a-z0-9-]*$/;
-const escapeAttribute = (value: string) =>
-  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 /** The element's inside, rendered: its declarative shadow root, then its seed script. */
 export function renderElement(element: ElementRender, url: URL): string {
@@ -41,7 +40,7 @@ export function renderElement(element: ElementRender, url: URL): string {
     throw new Error(`${element.tag} is not a custom element name`);
   const attributes = Object.entries(element.attributes ?? {})
     .filter(([name]) => ATTRIBUTE_NAME.test(name))
-    .map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`)
+    .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
     .join('');
   const tag = unsafeStatic(element.tag);
   const template = html`<${tag}${unsafeStatic(attributes)} .seed=${element.seed}></${tag}>`;
