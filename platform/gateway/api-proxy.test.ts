@@ -1,14 +1,14 @@
 // The gateway's proxy of the teams' APIs, through a real socket. What a caller sends that is too large gets a
 // 413 it can read — whatever the content type, with or without a length — and never reaches a team's service.
-// An answer kept in memory goes only to callers that may have it: one encoded for another caller's
-// Accept-Encoding never does.
+// A service that is down or hangs is an answer (503, 504), not a wait. An answer kept in memory goes only to
+// callers that may have it: one encoded for another caller's Accept-Encoding never does.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import Fastify, { type FastifyInstance } from 'fastify';
 import compress from '@fastify/compress';
 import { buildGateway } from './gateway.js';
 import { DeployTokens } from '../importmap/tokens.js';
-import { gatewayWorld, type GatewayWorld } from './testing.js';
+import { gatewayWorld, pageWorld, type GatewayWorld, type PageWorld } from './testing.js';
 
 let world: GatewayWorld;
 let upstream: FastifyInstance;
@@ -16,6 +16,8 @@ let gateway: FastifyInstance;
 let origin: string;
 const reached: string[] = [];
 let mineServed = 0;
+/** The page tests' gateway: Explore's service up, Decide's down. */
+let shop: PageWorld;
 
 before(async () => {
   world = await gatewayWorld();
@@ -42,11 +44,13 @@ before(async () => {
     platform: { db: world.db, assetDir: world.assetDir, tokens: new DeployTokens({}) },
   });
   origin = await gateway.listen({ port: 0, host: '127.0.0.1' });
+  shop = await pageWorld();
 });
 after(async () => {
   await gateway.close();
   await upstream.close();
   await world.close();
+  await shop.close();
 });
 
 const KB = 1024;
@@ -117,4 +121,111 @@ test('a kept answer goes only to callers that sent the same Accept-Encoding; one
   const first = await get('/checkout/api/mine', { cookie: 'a=1' });
   const second = await get('/checkout/api/mine', { cookie: 'b=2' });
   assert.notDeepEqual(second.bytes, first.bytes, 'an answer that varies by cookie is asked for again');
+});
+
+test('proxies a team’s API, with the query string', async () => {
+  const api = await shop.gateway.inject('/explore/api/stores?x=1');
+  assert.equal(api.statusCode, 200);
+  assert.deepEqual(api.json(), { stores: [], query: { x: '1' } });
+});
+
+test('a team whose service is down answers 503 JSON, not a hang or an HTML page', async () => {
+  const response = await shop.gateway.inject('/decide/api/products/CL-01');
+  assert.equal(response.statusCode, 503);
+  assert.match(response.json().message, /decide/);
+});
+
+test('API bodies: passed on intact; too large (with a length or chunked) is the gateway’s own 413', async () => {
+  const echo = Fastify();
+  echo.post('/checkout/api/echo', async (request) => ({ got: request.body }));
+  echo.get('/checkout/api/hang', () => new Promise(() => {}));
+  const proxied = await shop.gatewayWith({
+    services: { checkout: await echo.listen({ port: 0, host: '127.0.0.1' }) },
+    upstreamTimeoutMs: 300,
+  });
+  const origin = await proxied.listen({ port: 0, host: '127.0.0.1' });
+  try {
+    const small = await fetch(`${origin}/checkout/api/echo`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Ünïcode ✓' }),
+    });
+    assert.deepEqual(await small.json(), { got: { name: 'Ünïcode ✓' } });
+
+    const big = new Uint8Array(2 * 1024 * 1024).fill(97);
+    const chunked = new ReadableStream({
+      start(controller) {
+        for (let i = 0; i < big.length; i += 64 * 1024) controller.enqueue(big.subarray(i, i + 64 * 1024));
+        controller.close();
+      },
+    });
+    const withoutLength = await fetch(`${origin}/checkout/api/echo`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: chunked,
+      duplex: 'half',
+    } as RequestInit);
+    assert.equal(withoutLength.status, 413);
+    assert.equal((await withoutLength.json()).statusCode, 413);
+    const withLength = await fetch(`${origin}/checkout/api/echo`, { method: 'POST', body: big });
+    assert.equal(withLength.status, 413);
+
+    const started = performance.now();
+    const hung = await fetch(`${origin}/checkout/api/hang`);
+    assert.equal(hung.status, 504);
+    assert.match((await hung.json()).message, /did not answer within 300 ms/);
+    assert.ok(performance.now() - started < 2000);
+  } finally {
+    await proxied.close();
+    await echo.close();
+  }
+});
+
+test('the gateway reuses what a service marks public for its max-age — never a cart, never a cookie', async () => {
+  let reads = 0;
+  let carts = 0;
+  const team = Fastify();
+  team.get('/explore/api/products', async (_request, reply) => {
+    reads++;
+    return reply.header('cache-control', 'public, max-age=60').header('etag', `"v${reads}"`).send({ reads });
+  });
+  team.get('/explore/api/cart', async (_request, reply) => {
+    carts++;
+    return reply.header('cache-control', 'no-store').send({ carts });
+  });
+  team.get('/explore/api/cookie', async (_request, reply) => {
+    carts++;
+    return reply.header('cache-control', 'public, max-age=60').header('set-cookie', 'a=b').send({ carts });
+  });
+  const cached = await shop.gatewayWith({
+    services: { explore: await team.listen({ port: 0, host: '127.0.0.1' }) },
+  });
+  try {
+    const first = await cached.inject('/explore/api/products');
+    const second = await cached.inject('/explore/api/products');
+    assert.deepEqual(second.json(), first.json());
+    assert.equal(reads, 1, 'asked the service once');
+    assert.equal(second.headers.etag, '"v1"');
+    const notModified = await cached.inject({
+      url: '/explore/api/products',
+      headers: { 'if-none-match': '"v1"' },
+    });
+    assert.equal(notModified.statusCode, 304);
+    const otherTag = await cached.inject({
+      url: '/explore/api/products',
+      headers: { 'if-none-match': '"v0"' },
+    });
+    assert.equal(otherTag.statusCode, 200);
+    await cached.inject('/explore/api/products?other');
+    assert.equal(reads, 2, 'another URL is another answer');
+
+    await cached.inject('/explore/api/cart');
+    await cached.inject('/explore/api/cart');
+    await cached.inject('/explore/api/cookie');
+    await cached.inject('/explore/api/cookie');
+    assert.equal(carts, 4, 'no-store and cookie-setting answers are never reused');
+  } finally {
+    await cached.close();
+    await team.close();
+  }
 });

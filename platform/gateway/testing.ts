@@ -1,14 +1,17 @@
 // What the gateway's tests share: a world to build a gateway in (a build folder with a page template and the
-// platform's entries, an asset store's folder, a migrated import map database), and a one-file build of a team
-// published and deployed through the gateway's own API.
+// platform's entries, an asset store's folder, a migrated import map database), a one-file build of a team
+// published and deployed through the gateway's own API, and the page tests' world: a gateway in front of
+// Explore's service.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { migrate, type Database } from '@tractor/chassis';
 import { openTestDatabase } from '@tractor/chassis/testing';
 import { integrityOf } from '../importmap/assets.js';
+import { DeployTokens } from '../importmap/tokens.js';
+import { buildGateway, type GatewayOptions } from './gateway.js';
 
 /** A layout with nothing but the default route: enough for a gateway whose pages a test does not look at. */
 export const EMPTY_LAYOUT = `<!doctype html><html><head></head><body><template id="single-spa-layout"><single-spa-router>
@@ -82,4 +85,109 @@ export async function deployBuild(gateway: FastifyInstance, team: string, build:
   });
   assert.equal(deployed.statusCode, 201, deployed.body);
   return { ...entry, server };
+}
+
+/** The layout of the page tests: Explore's header around a page per route, and the default route's 404. */
+const PAGE_LAYOUT = `<!doctype html><html><head><title>shell</title>
+<!-- %HEAD_META% -->
+<!-- %IMPORT_MAPS% -->
+</head>
+<body>
+<template id="single-spa-layout"><single-spa-router>
+  <explore-header></explore-header>
+  <main>
+    <route path="/product/:id" exact><application name="@tractor/decide/product"></application></route>
+    <route path="/" exact><application name="@tractor/explore/home"></application></route>
+    <route default><section class="shell-screen"><h1>Page not found</h1></section></route>
+  </main>
+</single-spa-router></template>
+<!-- %MODULE_PRELOADS% -->
+<!-- %BOOT% -->
+</body></html>`;
+
+const TOKENS = { explore: 'e', decide: 'd', checkout: 'c' } as const;
+type Team = keyof typeof TOKENS;
+
+export interface PageWorld extends GatewayWorld {
+  /** A gateway in front of `explore` and of a Decide whose service is down. */
+  readonly gateway: FastifyInstance;
+  /** Explore's service: an API route, and its render routes (see pageWorld). */
+  readonly explore: FastifyInstance;
+  /** Its origin. */
+  readonly exploreOrigin: string;
+  /** One more gateway on this world (no team services unless `options` name them); the test closes it. */
+  gatewayWith(options?: Partial<GatewayOptions>): Promise<FastifyInstance>;
+  /**
+   * Makes `build` of `team` live through `gateway`'s API, once per world: a later call answers the first
+   * deploy's entry. So each test deploys the builds it needs, whichever test runs first.
+   */
+  deploy(team: Team, build: string): ReturnType<typeof deployBuild>;
+}
+
+/**
+ * A world for the page tests: the layout above, a hashed shared file in the build, and a gateway in front of
+ * Explore's service, which renders its header (holding Checkout's mini cart) from build aaaaaaaaaaaa and its
+ * home page from ffffffffffff — a build that is not live. Nothing is deployed yet.
+ */
+export async function pageWorld(): Promise<PageWorld> {
+  const world = await gatewayWorld(PAGE_LAYOUT);
+  mkdirSync(path.join(world.dist, 'shared'));
+  writeFileSync(path.join(world.dist, 'shared', 'tractor-ui.0123abcd.js'), 'export {};');
+  const tokens = new DeployTokens(TOKENS);
+  const gatewayWith = (options: Partial<GatewayOptions> = {}) =>
+    buildGateway({
+      distDir: world.dist,
+      services: {},
+      platform: { db: world.db, assetDir: world.assetDir, tokens },
+      ...options,
+    });
+
+  const explore = Fastify();
+  explore.get('/explore/api/stores', async (request) => ({ stores: [], query: request.query }));
+  explore.get('/explore/render/fragment/explore-header', async (request) => ({
+    version: 'aaaaaaaaaaaa',
+    tag: 'explore-header',
+    inner: `<template shadowrootmode="open"><a href="/">home</a><checkout-mini-cart></checkout-mini-cart></template><!-- ${JSON.stringify(request.query)} ${request.headers.cookie} -->`,
+  }));
+  explore.get('/explore/render/page/home', async () => ({
+    version: 'ffffffffffff',
+    tag: 'explore-home-page',
+    inner: '<template shadowrootmode="open">old build</template>',
+  }));
+  const exploreOrigin = await explore.listen({ port: 0, host: '127.0.0.1' });
+  const gateway = await gatewayWith({
+    services: { explore: exploreOrigin, decide: 'http://127.0.0.1:9' }, // nothing listens on port 9
+  });
+
+  const deployed = new Map<string, ReturnType<typeof deployBuild>>();
+  const deploy = (team: Team, build: string) => {
+    const key = `${team}/${build}`;
+    if (!deployed.has(key)) deployed.set(key, deployBuild(gateway, team, build, TOKENS[team]));
+    return deployed.get(key)!;
+  };
+
+  return {
+    ...world,
+    gateway,
+    explore,
+    exploreOrigin,
+    gatewayWith,
+    deploy,
+    close: async () => {
+      await gateway.close();
+      await explore.close();
+      await world.close();
+    },
+  };
+}
+
+/** Explore's service rendering only its header, which holds Checkout's mini cart. */
+export function exploreWithHeader(): FastifyInstance {
+  const explore = Fastify();
+  explore.get('/explore/render/fragment/explore-header', async () => ({
+    version: 'aaaaaaaaaaaa',
+    tag: 'explore-header',
+    inner: '<template shadowrootmode="open">logo<checkout-mini-cart></checkout-mini-cart>nav</template>',
+  }));
+  return explore;
 }
