@@ -1,4 +1,4 @@
-// The fault matrix (ARCHITECTURE.md, "Faults"): for each team, its service down (503), hung (never answers)
+// The fault matrix (docs/faults.md): for each team, its service down (503), hung (never answers)
 // or failing (500), and its bundle missing (404) or throwing when evaluated — on a page that needs it. What the
 // shopper sees: the rest of the page works, the broken part says so, and it recovers once the fault is gone.
 // Faults are made in the browser's network (page.route), so the shared test store stays whole.
