@@ -7,11 +7,11 @@ import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { cacheControl, type CacheRule, type RouteDefinition } from '@tractor/shared/contracts/http';
+import { BoundedCache } from './bounded-cache.js';
 
 export interface Answer {
   readonly body: string;
   readonly etag: string;
-  readonly storedAt: number;
   br?: Buffer;
   gzip?: Buffer;
 }
@@ -22,7 +22,7 @@ const ORDERS_KEPT_MS = 1000;
 const MAX_ANSWERS = 2000;
 
 export class Answers {
-  readonly #entries = new Map<string, Answer>();
+  readonly #entries = new BoundedCache<string, Answer>({ maxEntries: MAX_ANSWERS });
   readonly #rule: CacheRule;
   #generation = 0;
 
@@ -32,13 +32,7 @@ export class Answers {
 
   /** A kept answer that is still good, if any. */
   get(url: string): Answer | undefined {
-    const answer = this.#entries.get(url);
-    if (!answer) return undefined;
-    if (this.#rule.changesWith === 'orders' && Date.now() - answer.storedAt > ORDERS_KEPT_MS) {
-      this.#entries.delete(url);
-      return undefined;
-    }
-    return answer;
+    return this.#entries.get(url);
   }
 
   /** Where the data stands now: a `store` made from data read before a later `forget` is ignored. */
@@ -47,10 +41,9 @@ export class Answers {
   }
 
   store(url: string, body: string, generation: number): Answer {
-    const answer: Answer = { body, etag: etagOf(body), storedAt: Date.now() };
+    const answer: Answer = { body, etag: etagOf(body) };
     if (generation !== this.#generation) return answer;
-    if (this.#entries.size >= MAX_ANSWERS) this.#entries.delete(this.#entries.keys().next().value!);
-    this.#entries.set(url, answer);
+    this.#entries.set(url, answer, this.#rule.changesWith === 'orders' ? ORDERS_KEPT_MS : Infinity);
     return answer;
   }
 

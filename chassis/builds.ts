@@ -16,6 +16,7 @@ import { Worker } from 'node:worker_threads';
 import type { PartKind, RenderedPart, ServerBundle } from '@tractor/shared/spa/server-render';
 import type { RenderContext } from '@tractor/shared/spa/render-types';
 import { ASSET_FILE, BUILD_ID, INTEGRITY, TeamDeployments } from '@tractor/shared/contracts/importmap';
+import { BoundedCache } from './bounded-cache.js';
 
 export type { PartKind, RenderedPart, ServerBundle };
 
@@ -71,9 +72,10 @@ function nodeModulesDir(): string {
 export class WorkerBuilds implements Builds {
   readonly #options: Required<Omit<WorkerBuildsOptions, 'warmFetch' | 'log'>> &
     Pick<WorkerBuildsOptions, 'warmFetch' | 'log'>;
-  /** Loaded or loading builds, least recently used first. */
-  readonly #loaded = new Map<string, Promise<WorkerBuild>>();
-  readonly #failed = new Map<string, { error: BuildError; at: number }>();
+  /** Loaded or loading builds, least recently used first; past the cap, the least recently used stops. */
+  readonly #loaded: BoundedCache<string, Promise<WorkerBuild>>;
+  /** Builds that failed to load, remembered for a while (as many as a broken release could name). */
+  readonly #failed = new BoundedCache<string, BuildError>({ maxEntries: 64 });
   #cacheReady: Promise<void> | undefined;
 
   constructor(options: WorkerBuildsOptions) {
@@ -83,11 +85,16 @@ export class WorkerBuilds implements Builds {
       cap: options.cap ?? 4,
       renderTimeoutMs: options.renderTimeoutMs ?? 5000,
     };
+    // A page asking for a stopped build again loads it again.
+    this.#loaded = new BoundedCache({
+      maxEntries: this.#options.cap,
+      onEvict: (_build, loading) => void loading.then((b) => b.stop()).catch(() => undefined),
+    });
   }
 
   /** The builds loaded now, least recently used first. */
   get loaded(): string[] {
-    return [...this.#loaded.keys()];
+    return this.#loaded.keys();
   }
 
   get(ref: BuildRef): Promise<ServerBundle> {
@@ -95,13 +102,9 @@ export class WorkerBuilds implements Builds {
       return Promise.reject(new BuildError(400, `build must be 12 hex digits, not "${ref.build}".`));
     }
     const loading = this.#loaded.get(ref.build);
-    if (loading) {
-      this.#loaded.delete(ref.build);
-      this.#loaded.set(ref.build, loading);
-      return loading;
-    }
+    if (loading) return loading;
     const failed = this.#failed.get(ref.build);
-    if (failed && Date.now() - failed.at < FAILURE_MEMORY_MS) return Promise.reject(failed.error);
+    if (failed) return Promise.reject(failed);
     const load = this.#load(ref).catch((error: unknown) => {
       this.#loaded.delete(ref.build);
       const refusal =
@@ -109,28 +112,18 @@ export class WorkerBuilds implements Builds {
           ? error
           : new BuildError(502, `${this.#options.team} build ${ref.build} failed to load: ${String(error)}`);
       // A request that named no bundle can be answered by the next that does: only real failures are kept.
-      if (refusal.status !== 400) this.#failed.set(ref.build, { error: refusal, at: Date.now() });
+      if (refusal.status !== 400) this.#failed.set(ref.build, refusal, FAILURE_MEMORY_MS);
       this.#options.log?.warn(refusal.message);
       throw refusal;
     });
     this.#loaded.set(ref.build, load);
-    this.#evict();
     return load;
   }
 
   async close(): Promise<void> {
-    const builds = [...this.#loaded.values()];
+    const builds = this.#loaded.values();
     this.#loaded.clear();
     await Promise.all(builds.map((b) => b.then((build) => build.stop()).catch(() => undefined)));
-  }
-
-  /** Past the cap, the least recently used builds stop (a page asking for one again loads it again). */
-  #evict() {
-    while (this.#loaded.size > this.#options.cap) {
-      const [oldest, build] = this.#loaded.entries().next().value!;
-      this.#loaded.delete(oldest);
-      void build.then((b) => b.stop()).catch(() => undefined);
-    }
   }
 
   async #load(ref: BuildRef): Promise<WorkerBuild> {

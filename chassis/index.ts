@@ -6,3 +6,4 @@ export { closeOnSignal, runService, type RunOptions } from './run.js';
 export { NOSNIFF, SECURITY_HEADERS } from './security.js';
 export { forget } from './answers.js';
 export { apiRoutesOf, openApiDocument, openApiPath } from './openapi.js';
+export { BoundedCache, type BoundedCacheOptions } from './bounded-cache.js';

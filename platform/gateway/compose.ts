@@ -5,6 +5,7 @@
 // service (GET /<team>/render/…), like ESI. The shell never runs a team's code. Each answer must say the team's
 // live build, and arrive within the time budget; whatever does not is left to the browser, as without a server.
 import { constructServerLayout } from 'single-spa-layout/server';
+import { BoundedCache } from '@tractor/chassis';
 import { fragmentOwner, teams } from '@tractor/shared/teams';
 import { SERVER_BUNDLE_HEADERS, type Deployment } from '@tractor/shared/contracts/importmap';
 import { escapeHtml, unescapeHtml } from '@tractor/shared/html';
@@ -73,21 +74,15 @@ function parseAttributes(text: string): Record<string, string> {
  * entry goes first.
  */
 export class RenderCache {
-  readonly #entries = new Map<string, { answer: RenderAnswer; until: number; noCookieOnly: boolean }>();
-  readonly #limit: number;
+  readonly #entries: BoundedCache<string, { answer: RenderAnswer; noCookieOnly: boolean }>;
 
   constructor(limit = 1000) {
-    this.#limit = limit;
+    this.#entries = new BoundedCache({ maxEntries: limit });
   }
 
   get(key: string, cookie?: string): RenderAnswer | undefined {
     const entry = this.#entries.get(key);
-    if (!entry) return undefined;
-    if (entry.until <= Date.now()) {
-      this.#entries.delete(key);
-      return undefined;
-    }
-    return entry.noCookieOnly && cookie ? undefined : entry.answer;
+    return !entry || (entry.noCookieOnly && cookie) ? undefined : entry.answer;
   }
 
   set(
@@ -99,8 +94,7 @@ export class RenderCache {
     if (!maxAge || Number(maxAge) <= 0) return;
     const noCookieOnly = /\bcookie\b/i.test(headers.vary ?? '');
     if (noCookieOnly && headers.cookie) return; // a shopper's own render is theirs alone
-    if (this.#entries.size >= this.#limit) this.#entries.delete(this.#entries.keys().next().value!);
-    this.#entries.set(key, { answer, until: Date.now() + Number(maxAge) * 1000, noCookieOnly });
+    this.#entries.set(key, { answer, noCookieOnly }, Number(maxAge) * 1000);
   }
 }
 

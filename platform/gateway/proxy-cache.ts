@@ -4,6 +4,7 @@
 // service chose its encoding from it, so only a caller that sent the same may get the same bytes); an answer
 // that varies by anything else is not kept. A caller that has the bytes (If-None-Match) gets a 304.
 import type { FastifyReply } from 'fastify';
+import { BoundedCache } from '@tractor/chassis';
 
 /** What the cache reads of a request (fastify's, whichever server type). */
 interface RequestLike {
@@ -16,7 +17,6 @@ interface Kept {
   readonly body: Buffer;
   readonly headers: Record<string, string>;
   readonly storedAt: number;
-  readonly maxAgeMs: number;
 }
 
 /** Headers that describe the answer itself, kept with it. */
@@ -35,7 +35,7 @@ const keyable = (vary: unknown) =>
     .every((name) => name === '' || KEYED_HEADERS.has(name));
 
 export class ProxyCache {
-  readonly #entries = new Map<string, Kept>();
+  readonly #entries = new BoundedCache<string, Kept>({ maxEntries: MAX_ENTRIES });
 
   #key(request: RequestLike) {
     const encoding = request.headers['accept-encoding'];
@@ -45,14 +45,9 @@ export class ProxyCache {
   /** Answers from memory if it can: true when it did. */
   answer(request: RequestLike, reply: FastifyReply): boolean {
     if (request.method !== 'GET') return false;
-    const key = this.#key(request);
-    const kept = this.#entries.get(key);
+    const kept = this.#entries.get(this.#key(request));
     if (!kept) return false;
     const age = Date.now() - kept.storedAt;
-    if (age >= kept.maxAgeMs) {
-      this.#entries.delete(key);
-      return false;
-    }
     reply.headers(kept.headers).header('age', String(Math.floor(age / 1000)));
     const etag = kept.headers.etag;
     const asked = String(request.headers['if-none-match'] ?? '');
@@ -76,7 +71,6 @@ export class ProxyCache {
   store(request: RequestLike, headers: Record<string, unknown>, body: Buffer, maxAgeMs: number): void {
     const kept: Record<string, string> = {};
     for (const name of KEPT_HEADERS) if (headers[name] !== undefined) kept[name] = String(headers[name]);
-    if (this.#entries.size >= MAX_ENTRIES) this.#entries.delete(this.#entries.keys().next().value!);
-    this.#entries.set(this.#key(request), { body, headers: kept, storedAt: Date.now(), maxAgeMs });
+    this.#entries.set(this.#key(request), { body, headers: kept, storedAt: Date.now() }, maxAgeMs);
   }
 }

@@ -1,5 +1,6 @@
 // Where the shopper can pick up an order is Explore's data. Checkout asks Explore's service, through Explore's
 // typed client, whether a store exists — the store's one service-to-service call.
+import { BoundedCache } from '@tractor/chassis';
 import { STORE_DIRECTORY_TIMEOUT_MS, timedOut } from './rules.js';
 import { ExploreClient } from '@tractor/shared/contracts/explore/client';
 import { exploreRoutes } from '@tractor/shared/contracts/explore';
@@ -34,16 +35,15 @@ export function exploreStores(
   }: StoreDirectoryOptions = {},
 ): StoreDirectory {
   // Explore's contract says how long its answer about a store may be reused: an order does not ask again.
-  const known = new Map<string, { exists: boolean; at: number }>();
+  const known = new BoundedCache<string, boolean>({ maxEntries: 1000 });
   const remember = (storeId: string, exists: boolean) => {
-    if (known.size > 1000) known.clear();
-    known.set(storeId, { exists, at: Date.now() });
+    known.set(storeId, exists, reuseMs);
     return exists;
   };
   return {
     async exists(storeId, traceId) {
       const answer = known.get(storeId);
-      if (answer && Date.now() - answer.at < reuseMs) return answer.exists;
+      if (answer !== undefined) return answer;
       try {
         await client(traceId).store(storeId, AbortSignal.timeout(timeoutMs));
         return remember(storeId, true);
