@@ -16,6 +16,7 @@ import { Worker } from 'node:worker_threads';
 import type { PartKind, RenderedPart, ServerBundle } from '@tractor/shared/spa/server-render';
 import type { RenderContext } from '@tractor/shared/spa/render-types';
 import { ASSET_FILE, BUILD_ID, INTEGRITY, TeamDeployments } from '@tractor/shared/contracts/importmap';
+import { withinTime } from '@tractor/shared/deadline';
 import { BoundedCache } from './bounded-cache.js';
 
 export type { PartKind, RenderedPart, ServerBundle };
@@ -256,21 +257,11 @@ class WorkerBuild implements ServerBundle {
   ): Promise<RenderedPart | undefined> {
     if (this.#stopped) return Promise.reject(this.#stopped);
     const id = this.#next++;
-    return new Promise<RenderedPart | undefined>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.#renders.delete(id);
-        reject(new Error(`${kind} ${name} took over ${this.#timeoutMs} ms`));
-      }, this.#timeoutMs);
-      const settle =
-        <T>(done: (value: T) => void) =>
-        (value: T) => {
-          clearTimeout(timer);
-          this.#renders.delete(id);
-          done(value);
-        };
-      this.#renders.set(id, { fetch: context.fetch, resolve: settle(resolve), reject: settle(reject) });
+    const rendered = new Promise<RenderedPart | undefined>((resolve, reject) => {
+      this.#renders.set(id, { fetch: context.fetch, resolve, reject });
       this.#worker.postMessage({ type: 'render', id, kind, name, url: context.url.href, attributes });
     });
+    return withinTime(this.#timeoutMs, () => rendered).finally(() => this.#renders.delete(id));
   }
 
   /** Renders every part once, as the shell would: the first render of each is several times slower. */

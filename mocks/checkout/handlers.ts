@@ -3,6 +3,7 @@
 // statuses). It keeps a cart and stock in memory, so mock mode behaves like the real service: adding raises
 // quantities, stock runs out, an order empties the cart. Each call of createCheckoutHandlers() starts with a
 // fresh cart (one per Node test server; one per page in the browser).
+import { withinTime } from '@tractor/shared/deadline';
 import { checkoutRoutes as routes, type Cart, type Order } from '@tractor/shared/contracts/checkout';
 import { HttpError } from '@tractor/shared/contracts/http';
 import { mockRoute } from '../contract-handler.js';
@@ -23,10 +24,8 @@ import {
 /** Like the service, the mock asks Explore's API (mocked or real, on the same origin) whether a store exists. */
 async function storeExists(storeId: string, request: Request): Promise<boolean> {
   try {
-    await new ExploreClient({ baseUrl: new URL(request.url).origin }).store(
-      storeId,
-      AbortSignal.timeout(STORE_DIRECTORY_TIMEOUT_MS),
-    );
+    const explore = new ExploreClient({ baseUrl: new URL(request.url).origin });
+    await withinTime(STORE_DIRECTORY_TIMEOUT_MS, (signal) => explore.store(storeId, signal));
     return true;
   } catch (error) {
     if (error instanceof HttpError && error.status === 404) return false;

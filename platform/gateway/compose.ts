@@ -10,7 +10,7 @@ import { fragmentOwner, teams } from '@tractor/shared/teams';
 import { SERVER_BUNDLE_HEADERS, type Deployment } from '@tractor/shared/contracts/importmap';
 import { escapeHtml, unescapeHtml } from '@tractor/shared/html';
 import { traceparent } from '@tractor/shared/contracts/trace';
-import { withinTime } from './deadline.js';
+import { withinTime } from '@tractor/shared/deadline';
 import { unsafeRenderAnswer } from './team-html.js';
 
 /** A node of the layout as single-spa-layout resolves it on the server. */

@@ -33,7 +33,7 @@ import {
 import type { DeployTokens } from './tokens.js';
 import { previewCookie, type PreviewKey, type Previews } from './previews.js';
 import { gateMessage, gateProblems, type GateProblem, type Release } from './gate.js';
-import { withinTime } from '../gateway/deadline.js';
+import { withinTime } from '@tractor/shared/deadline';
 
 export interface ImportMapServiceOptions {
   readonly deployments: Deployments;

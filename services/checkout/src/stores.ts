@@ -1,6 +1,7 @@
 // Where the shopper can pick up an order is Explore's data. Checkout asks Explore's service, through Explore's
 // typed client, whether a store exists — the store's one service-to-service call.
 import { BoundedCache } from '@tractor/chassis';
+import { withinTime } from '@tractor/shared/deadline';
 import { STORE_DIRECTORY_TIMEOUT_MS, timedOut } from './rules.js';
 import { ExploreClient } from '@tractor/shared/contracts/explore/client';
 import { exploreRoutes } from '@tractor/shared/contracts/explore';
@@ -45,7 +46,7 @@ export function exploreStores(
       const answer = known.get(storeId);
       if (answer !== undefined) return answer;
       try {
-        await client(traceId).store(storeId, AbortSignal.timeout(timeoutMs));
+        await withinTime(timeoutMs, (signal) => client(traceId).store(storeId, signal));
         return remember(storeId, true);
       } catch (error) {
         if (error instanceof HttpError && error.status === 404) return remember(storeId, false);

@@ -1,4 +1,6 @@
-// A wait on a page's path that settles by its deadline, whatever the work does. A fetch given
+// The one deadline helper, in the browser and on the server: a wait that settles by its deadline, whatever the
+// work does. Every bounded wait goes through it (the gateway's parts and live map, a service's renders and its
+// calls to another service, the typed clients). A fetch given
 // AbortSignal.timeout() was not enough: a benchmark caught a /products page still open after 15 s, its gateway
 // waiting on Explore's part, long past the 150 ms budget. (Node keeps a timeout signal's timer only weakly, so a
 // signal nothing else holds may be collected before it fires; whatever the cause, a race against our own timer
@@ -10,7 +12,7 @@
  */
 export async function withinTime<T>(ms: number, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const controller = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       const reason = new DOMException(`not done within ${ms} ms`, 'TimeoutError');
