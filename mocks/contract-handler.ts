@@ -35,17 +35,58 @@ export type MockResolver<R extends RouteDefinition> = (
   reply: { code(status: number): void },
 ) => RouteOutput<R> | Promise<RouteOutput<R>>;
 
-/** `*` before the path: the handler answers for any origin (the page's, or a test's base URL). */
+/**
+ * The query as the services read it (fastify's parser): a parameter given more than once is the list of its
+ * values, not its last value alone.
+ */
+function queryOf(url: URL): Record<string, string | string[]> {
+  const query: Record<string, string | string[]> = {};
+  for (const name of new Set(url.searchParams.keys())) {
+    const values = url.searchParams.getAll(name);
+    query[name] = values.length === 1 ? values[0]! : values;
+  }
+  return query;
+}
+
+/** A percent-decoded path parameter, as the services' router decodes it; one that does not decode, as sent. */
+function decoded(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+/**
+ * The request's path names the route as the services' router (find-my-way) reads it, on any origin (the page's,
+ * or a test's base URL): the same segments, no trailing slash the route lacks, and a parameter any one segment —
+ * an empty one too, which the contract's schema then refuses, as the service does ("/stores/" is a bad store id).
+ */
+const pathOf =
+  (route: RouteDefinition) =>
+  ({ request }: { request: Request }) => {
+    const want = route.path.split('/');
+    const got = new URL(request.url).pathname.split('/');
+    const params: Record<string, string> = {};
+    const matches =
+      want.length === got.length &&
+      want.every((segment, i) => {
+        if (segment.startsWith(':')) params[segment.slice(1)] = decoded(got[i]!);
+        return segment.startsWith(':') || segment === got[i];
+      });
+    return { matches, params };
+  };
+
 export function mockRoute<R extends RouteDefinition>(route: R, resolver: MockResolver<R>): HttpHandler {
   const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete';
-  return http[method](`*${route.path}`, async ({ request, params }) => {
+  return http[method](pathOf(route), async ({ request, params }) => {
     try {
       const url = new URL(request.url);
       const body = route.body ? await request.json().catch(() => undefined) : undefined;
       // The services' own parser: the same 400, naming the same field, for the same bad input.
       const input = parseRequest(route, {
         params: { ...params },
-        query: Object.fromEntries(url.searchParams),
+        query: queryOf(url),
         body,
       });
       // The contract's success status (unless the resolver says otherwise) and caching rule, as the service.
@@ -65,5 +106,5 @@ export function mockRoute<R extends RouteDefinition>(route: R, resolver: MockRes
 /** A handler answering one route with an HTTP error: for tests of the error states. */
 export function failRoute(route: RouteDefinition, status = 503, message = 'The service is down (mocked).') {
   const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete';
-  return http[method](`*${route.path}`, () => errorResponse(status, message));
+  return http[method](pathOf(route), () => errorResponse(status, message));
 }
