@@ -1,6 +1,6 @@
 // <checkout-checkout-page>: /checkout/checkout — names, a pickup store from Explore's store picker, and
 // "place order", enabled once everything is there.
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { navigateToUrl } from 'single-spa';
 import {
   boundaryStyles,
@@ -16,6 +16,7 @@ import { checkoutClient } from '../client/checkout-client.js';
 import { CheckoutFormController } from '../controllers/checkout-form-controller.js';
 import type { Field } from '../model/checkout-form.js';
 import { checkoutPageStyles } from './styles.js';
+import { checkoutCheckoutPageStyles } from './checkout-page.styles.js';
 
 export class CheckoutCheckoutPage extends LitElement {
   static override styles = [
@@ -23,52 +24,7 @@ export class CheckoutCheckoutPage extends LitElement {
     buttonStyles,
     pageStyles,
     checkoutPageStyles,
-    css`
-      form {
-        max-width: 40rem;
-      }
-      fieldset {
-        margin: 0 0 1.5rem;
-        padding: 0;
-        border: none;
-      }
-      legend {
-        margin-bottom: 0.75rem;
-        font-size: 1.25rem;
-        font-weight: 700;
-      }
-      label {
-        display: block;
-        margin-bottom: 0.75rem;
-        font-weight: 600;
-      }
-      input {
-        display: block;
-        box-sizing: border-box;
-        width: 100%;
-        margin-top: 0.25rem;
-        padding: 0.625rem 0.75rem;
-        border: 2px solid var(--tractor-line, #e2dfd8);
-        border-radius: 0.5rem;
-        font: inherit;
-      }
-      input:focus-visible {
-        outline: 3px solid var(--tractor-focus, #2563eb);
-        outline-offset: 1px;
-      }
-      input[readonly] {
-        background: var(--tractor-surface, #f4f2ee);
-      }
-      .field-problem {
-        display: block;
-        margin-top: 0.25rem;
-        color: var(--tractor-error, #b42318);
-        font-weight: 400;
-      }
-      explore-store-picker {
-        margin-bottom: 0.75rem;
-      }
-    `,
+    checkoutCheckoutPageStyles,
   ];
 
   readonly #checkout = new CheckoutFormController(this, checkoutClient, navigateToUrl);

@@ -1,10 +1,11 @@
 // <checkout-mini-cart>: a link to the basket with a bag and the number of units (empty when 0). Every change
 // plays a short bounce, also when the cart changed in another tab.
-import { LitElement, css, html, nothing, svg } from 'lit';
+import { LitElement, html, nothing, svg } from 'lit';
 import { boundaryStyles, markBoundary } from '@tractor/shared/ui';
 import { defineElement } from '@tractor/shared/spa';
 import { checkoutClient } from '../client/checkout-client.js';
 import { MiniCartController } from '../controllers/mini-cart-controller.js';
+import { miniCartStyles } from './mini-cart.styles.js';
 
 const bag = svg`<svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" fill="none" stroke="currentColor"
   stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><path d="M5 8h14l-1 12H6z"/><path d="M9 8V6a3 3 0 0 1 6 0v2"/></svg>`;
@@ -18,48 +19,7 @@ const BOUNCE: Keyframe[] = [
 ];
 
 export class CheckoutMiniCart extends LitElement {
-  static override styles = [
-    boundaryStyles,
-    css`
-      :host {
-        display: inline-block;
-      }
-      a {
-        position: relative;
-        display: grid;
-        place-items: center;
-        /* Exactly the slot Explore's header reserves for it: nothing moves when it arrives. */
-        box-sizing: border-box;
-        width: 3rem;
-        height: 3rem;
-        border: 2px solid var(--tractor-ink, #1b1b1b);
-        border-radius: 50%;
-        color: var(--tractor-ink, #1b1b1b);
-      }
-      a:hover {
-        background: var(--tractor-accent, #f2b705);
-      }
-      .badge {
-        position: absolute;
-        top: -0.375rem;
-        right: -0.5rem;
-        min-width: 1.375rem;
-        height: 1.375rem;
-        padding: 0 0.25rem;
-        box-sizing: border-box;
-        border-radius: 999px;
-        background: var(--tractor-ink, #1b1b1b);
-        color: var(--tractor-paper, #fff);
-        font:
-          700 0.75rem/1.375rem system-ui,
-          sans-serif;
-        text-align: center;
-      }
-      .badge:empty {
-        display: none;
-      }
-    `,
-  ];
+  static override styles = [boundaryStyles, miniCartStyles];
 
   readonly #cart = new MiniCartController(this, checkoutClient);
   #shownChanges = 0;
