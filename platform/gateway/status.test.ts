@@ -7,29 +7,24 @@ import { escapeHtml } from '@tractor/shared/html';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { buildGateway, type GatewayOptions } from './gateway.js';
 import { DeployTokens } from '../importmap/tokens.js';
-import { deployBuild as deployThrough, gatewayWorld, type GatewayWorld } from './testing.js';
+import {
+  deployBuild as deployThrough,
+  gatewayWorld,
+  layoutTemplate,
+  NOT_FOUND_ROUTE,
+  TOKENS,
+  type GatewayWorld,
+} from './testing.js';
 
 // The shop's layout, cut down: a page per team, and the default route's "Page not found".
-const TEMPLATE = `<!doctype html><html><head><title>shell</title>
-<!-- %HEAD_META% -->
-<!-- %IMPORT_MAPS% -->
-</head>
-<body>
-<template id="single-spa-layout"><single-spa-router>
-  <explore-header></explore-header>
-  <main>
-    <route path="/" exact><application name="@tractor/explore/home"></application></route>
-    <route path="/products"><application name="@tractor/explore/category"></application></route>
-    <route path="/product/:id" exact><application name="@tractor/decide/product"></application></route>
-    <route default><section class="shell-screen"><h1>Page not found</h1></section></route>
-  </main>
-</single-spa-router></template>
-<!-- %MODULE_PRELOADS% -->
-<!-- %BOOT% -->
-</body></html>`;
+const TEMPLATE = layoutTemplate([
+  '<route path="/" exact><application name="@tractor/explore/home"></application></route>',
+  '<route path="/products"><application name="@tractor/explore/category"></application></route>',
+  '<route path="/product/:id" exact><application name="@tractor/decide/product"></application></route>',
+  NOT_FOUND_ROUTE,
+]);
 
 const BUILDS = { explore: 'aaaaaaaaaaaa', decide: 'bbbbbbbbbbbb' } as const;
-const TOKENS = { explore: 'e', decide: 'd', checkout: 'c' } as const;
 /** Nothing listens there: a team whose service does not answer. */
 const DOWN = 'http://127.0.0.1:9';
 

@@ -87,8 +87,11 @@ export async function deployBuild(gateway: FastifyInstance, team: string, build:
   return { ...entry, server };
 }
 
-/** The layout of the page tests: Explore's header around a page per route, and the default route's 404. */
-const PAGE_LAYOUT = `<!doctype html><html><head><title>shell</title>
+/**
+ * A shell template as the root config's build makes it, cut down to `routes` (the <route> lines inside <main>,
+ * after Explore's header) and the gateway's per-request markers.
+ */
+export const layoutTemplate = (routes: readonly string[]) => `<!doctype html><html><head><title>shell</title>
 <!-- %HEAD_META% -->
 <!-- %IMPORT_MAPS% -->
 </head>
@@ -96,16 +99,26 @@ const PAGE_LAYOUT = `<!doctype html><html><head><title>shell</title>
 <template id="single-spa-layout"><single-spa-router>
   <explore-header></explore-header>
   <main>
-    <route path="/product/:id" exact><application name="@tractor/decide/product"></application></route>
-    <route path="/" exact><application name="@tractor/explore/home"></application></route>
-    <route default><section class="shell-screen"><h1>Page not found</h1></section></route>
+${routes.map((route) => `    ${route}`).join('\n')}
   </main>
 </single-spa-router></template>
 <!-- %MODULE_PRELOADS% -->
 <!-- %BOOT% -->
 </body></html>`;
 
-const TOKENS = { explore: 'e', decide: 'd', checkout: 'c' } as const;
+/** The layout's default route: its "Page not found". */
+export const NOT_FOUND_ROUTE =
+  '<route default><section class="shell-screen"><h1>Page not found</h1></section></route>';
+
+/** The layout of the page tests: Explore's header around a page per route, and the default route's 404. */
+const PAGE_LAYOUT = layoutTemplate([
+  '<route path="/product/:id" exact><application name="@tractor/decide/product"></application></route>',
+  '<route path="/" exact><application name="@tractor/explore/home"></application></route>',
+  NOT_FOUND_ROUTE,
+]);
+
+/** Each team's deploy token in the tests' worlds. */
+export const TOKENS = { explore: 'e', decide: 'd', checkout: 'c' } as const;
 type Team = keyof typeof TOKENS;
 
 export interface PageWorld extends GatewayWorld {
