@@ -9,6 +9,7 @@ import path from 'node:path';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 import { sharedBuilds, sharedPackages } from './shared-dependencies.js';
 import { cdnFiles } from './platform/pictures/images.js';
+import { PICTURE_PREFIX } from './shared/pictures.js';
 import { packageDir, packageUrl, sharedPackageImports, TEAMS } from './root-config/importmap.js';
 
 const repoRoot = import.meta.dirname;
@@ -87,10 +88,10 @@ export function standaloneConfig({ name: team, port, pages }) {
         devServer.app.get('/mockServiceWorker.js', (_request, response) =>
           response.sendFile(path.join(repoRoot, 'node_modules/msw/lib/mockServiceWorker.js')),
         );
-        devServer.app.get('/cdn/img/*', (request, response, next) => {
+        devServer.app.get(`${PICTURE_PREFIX}*`, (request, response, next) => {
           images ??= cdnFiles();
           images.then((files) => {
-            const file = request.path.slice('/cdn/img/'.length);
+            const file = request.path.slice(PICTURE_PREFIX.length);
             const content = files.get(file);
             if (!content) return next();
             response.type(path.extname(file)).send(content);

@@ -1,4 +1,5 @@
 // Types for teams.js (plain JavaScript, because webpack configs read it too).
+import type { PictureKind } from './pictures.js';
 import type { PictureSize } from './ui/srcset.js';
 
 export interface TeamPage {
@@ -12,15 +13,17 @@ export interface TeamPage {
   /** A URL to open it with, when the path has parameters. */
   readonly example?: string;
   /**
-   * What the page's first view needs, for a page the browser renders itself: data URLs, and pictures with the
-   * pattern library's size they show at (so the preload picks the file the page's <img> will), with the path's
-   * parameters (":id") filled from the URL. The shell preloads them, so they do not wait for the page's scripts.
+   * What the page's first view needs, for a page the browser renders itself: data URLs, and pictures (their kind
+   * and name, for shared/pictures.js's pictureUrl) with the pattern library's size they show at (so the preload
+   * picks the file the page's <img> will), with the path's parameters (":id") filled from the URL. The shell
+   * preloads them, so they do not wait for the page's scripts.
    */
   readonly critical?: readonly (string | CriticalPicture)[];
 }
 
 export interface CriticalPicture {
-  readonly picture: string;
+  /** The picture's kind and name: ['scene', 'classics'] is pictureUrl('scene', 'classics'). */
+  readonly picture: readonly [kind: PictureKind, name: string];
   readonly sizes: PictureSize;
 }
 

@@ -19,8 +19,8 @@ export const teams = [
         label: 'Home',
         critical: [
           '/explore/api/home',
-          { picture: '/cdn/img/scene/classics.webp', sizes: 'half' },
-          { picture: '/cdn/img/scene/autonomous.webp', sizes: 'half' },
+          { picture: ['scene', 'classics'], sizes: 'half' },
+          { picture: ['scene', 'autonomous'], sizes: 'half' },
         ],
       },
       { name: 'category', path: '/products', label: 'Machines', example: '/products' },

@@ -6,6 +6,7 @@
 import { withinTime } from '@tractor/shared/deadline';
 import { checkoutRoutes as routes, type Cart, type Order } from '@tractor/shared/contracts/checkout';
 import { HttpError } from '@tractor/shared/contracts/http';
+import { pictureUrl } from '@tractor/shared/pictures';
 import { mockRoute } from '../contract-handler.js';
 import { ExploreClient } from '@tractor/shared/contracts/explore/client';
 import { variants as catalog } from '@tractor/checkout-service/data';
@@ -51,7 +52,7 @@ export function createCheckoutHandlers(options: CheckoutMockOptions = {}) {
         sku,
         productId: v.productId,
         name: v.name,
-        image: `/cdn/img/product/${sku}.webp`,
+        image: pictureUrl('product', sku),
         url: `/product/${v.productId}?sku=${sku}`,
         unitPrice: v.price,
         quantity,

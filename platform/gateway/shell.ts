@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Deployment, ImportMap } from '@tractor/shared/contracts/importmap';
 import { escapeHtml, scriptJson } from '@tractor/shared/html';
+import { pictureUrl } from '@tractor/shared/pictures';
 import { teamModule, teams } from '@tractor/shared/teams';
 import { PICTURE_SIZES, srcset, type PictureSize } from '@tractor/shared/ui/srcset';
 import { liveImportMap } from '../importmap/deployments.js';
@@ -70,7 +71,9 @@ export function criticalResources(pathname: string): CriticalResource[] {
   const at = pageAt(pathname);
   const fill = (url: string) => url.replace(/:(\w+)/g, (_, name: string) => at!.params[name] ?? '');
   return (at?.page.critical ?? []).map((entry) =>
-    typeof entry === 'string' ? { url: fill(entry) } : { url: fill(entry.picture), sizes: entry.sizes },
+    typeof entry === 'string'
+      ? { url: fill(entry) }
+      : { url: fill(pictureUrl(...entry.picture)), sizes: entry.sizes },
   );
 }
 

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import webpack from 'webpack';
+import { PICTURE_PREFIX } from '@tractor/shared/pictures';
 import { cdnFiles } from './images.js';
 
 const FONT_DIR = path.join(import.meta.dirname, '../../node_modules/@fontsource/inter/files');
@@ -13,8 +14,12 @@ export class CdnPlugin {
       compilation.hooks.processAssets.tapPromise(
         { name: 'CdnPlugin', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
         async () => {
+          // The build's folder is the pictures' URL prefix without its leading slash.
           for (const [file, content] of await cdnFiles()) {
-            compilation.emitAsset(`cdn/img/${file}`, new webpack.sources.RawSource(content));
+            compilation.emitAsset(
+              `${PICTURE_PREFIX.slice(1)}${file}`,
+              new webpack.sources.RawSource(content),
+            );
           }
           for (const font of FONT_FILES) {
             compilation.emitAsset(

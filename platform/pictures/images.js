@@ -3,8 +3,9 @@
 // Pages show them as WebP, rendered from these drawings at build time (`cdnFiles`): Chromium makes every SVG
 // <img> a document of its own, parsed, laid out and painted on the page's main thread (measured: ≈ 45 ms each
 // at 4× CPU throttling, before the page's own first paint), where a raster decodes off the main thread.
-// Fixed sizes: they never shift the layout.
+// Fixed sizes: they never shift the layout. Their files and URLs follow the one rule, @tractor/shared/pictures.
 import { readFileSync } from 'node:fs';
+import { FAVICON_FILE, PICTURE_SCALES, pictureFile } from '@tractor/shared/pictures';
 
 const colours = JSON.parse(readFileSync(new URL('./variant-colours.json', import.meta.url), 'utf8'));
 
@@ -122,38 +123,29 @@ export const favicon = svg(
   'The Tractor Store',
 );
 
-/** Every drawing: path under /cdn/img/ → SVG text. */
-export function cdnImages() {
-  const images = new Map();
-  for (const sku of Object.keys(colours)) images.set(`product/${sku}.svg`, productImage(sku));
-  for (const [name, scene] of Object.entries(scenes)) images.set(`scene/${name}.svg`, scene);
-  Object.keys(storeColours).forEach((id, i) => images.set(`store/${id}.svg`, storeImage(id, i)));
-  images.set('favicon.svg', favicon);
-  return images;
+/** Every picture we draw: its kind and name (shared/pictures.js), and its SVG drawing. The favicon aside. */
+export function drawings() {
+  return [
+    ...Object.keys(colours).map((sku) => ({ kind: 'product', name: sku, svg: productImage(sku) })),
+    ...Object.entries(scenes).map(([name, svg]) => ({ kind: 'scene', name, svg })),
+    ...Object.keys(storeColours).map((id, i) => ({ kind: 'store', name: id, svg: storeImage(id, i) })),
+  ];
 }
 
 /**
- * The widths each picture is rendered at, as factors of the drawing's: `<name>@0.6x.webp`, `<name>.webp` (the
- * drawing's size) and `<name>@2x.webp` — the pattern library's PICTURE_SCALES (shared/ui/srcset.ts), which names them.
- */
-const SCALES = [0.6, 1, 2];
-
-/**
- * Every file the CDN serves under /cdn/img/: each picture as WebP at each scale (the pattern library's
- * `srcset` names them), the favicon as SVG (a tab icon is not the page's work).
+ * Every file the CDN serves under the pictures' prefix: each picture as WebP at each of PICTURE_SCALES, named by
+ * pictureFile (the pattern library's `srcset` names them), the favicon as SVG (a tab icon is not the page's work).
  */
 export async function cdnFiles() {
   const { default: sharp } = await import('sharp');
-  const files = new Map();
+  const files = new Map([[FAVICON_FILE, favicon]]);
   await Promise.all(
-    [...cdnImages()].map(async ([file, text]) => {
-      if (file === 'favicon.svg') return files.set(file, text);
-      const name = file.replace(/\.svg$/, '');
-      for (const scale of SCALES) {
+    drawings().map(async ({ kind, name, svg: text }) => {
+      for (const scale of PICTURE_SCALES) {
         const webp = await sharp(Buffer.from(text), { density: 72 * scale })
           .webp({ quality: 80, effort: 6 })
           .toBuffer();
-        files.set(`${name}${scale === 1 ? '' : `@${scale}x`}.webp`, webp);
+        files.set(pictureFile(kind, name, scale), webp);
       }
     }),
   );

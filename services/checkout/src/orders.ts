@@ -1,6 +1,7 @@
 // Checkout's data access: what a variant costs and how many are left, the cart's lines, and placing an order.
 import type { Database, Queryable } from '@tractor/chassis';
 import type { CartLine, Offer, Order, OrderRequest } from '@tractor/shared/contracts/checkout';
+import { pictureUrl } from '@tractor/shared/pictures';
 import type { CartItems } from './cart-cookie.js';
 
 interface VariantRow {
@@ -28,7 +29,7 @@ const line = (v: Pick<VariantRow, 'sku' | 'product_id' | 'name' | 'price'>, quan
   sku: v.sku,
   productId: v.product_id,
   name: v.name,
-  image: `/cdn/img/product/${v.sku}.webp`,
+  image: pictureUrl('product', v.sku),
   url: `/product/${v.product_id}?sku=${v.sku}`,
   unitPrice: v.price,
   quantity,

@@ -2,6 +2,7 @@
 // its mock, so mock mode shows every product as the store does. Written from the Tractor Store 2.0 reference
 // facts (MIT, neuland). One array per table, one object per row.
 import type { Product } from '@tractor/shared/contracts/decide';
+import { pictureUrl } from '@tractor/shared/pictures';
 
 export interface ProductRow {
   readonly id: string;
@@ -339,7 +340,7 @@ export function productOf(
       name,
       colour,
       price,
-      image: `/cdn/img/product/${sku}.webp`,
+      image: pictureUrl('product', sku),
     })),
   };
 }

@@ -2,6 +2,7 @@
 // its mock, so mock mode shows the whole catalogue as the store does. Written from the Tractor Store 2.0 reference
 // facts (MIT, neuland). One array per table, one object per row.
 import type { Category, CategoryKey, ProductTile, Store, Teaser } from '@tractor/shared/contracts/explore';
+import { pictureUrl } from '@tractor/shared/pictures';
 
 export interface CategoryRow {
   readonly key: CategoryKey;
@@ -230,7 +231,7 @@ export interface TeaserRow {
   readonly position: number;
   readonly title: string;
   readonly url: string;
-  /** The scene picture, /cdn/img/scene/<scene>.webp. */
+  /** The scene picture's name: pictureUrl('scene', scene). */
   readonly scene: string;
 }
 
@@ -240,15 +241,13 @@ export const teasers: readonly TeaserRow[] = [
 ];
 
 // How a row is shown, by the service (from its SQL rows) and by the mock (from the arrays above) alike.
-const productImage = (sku: string) => `/cdn/img/product/${sku}.webp`;
-
 export const categoryOf = ({ key, name }: CategoryRow): Category => ({ key, name });
 
 export const tileOf = (p: Pick<ProductRow, 'id' | 'name' | 'startPrice' | 'imageSku'>): ProductTile => ({
   id: p.id,
   name: p.name,
   url: `/product/${p.id}`,
-  image: productImage(p.imageSku),
+  image: pictureUrl('product', p.imageSku),
   startPrice: p.startPrice,
 });
 
@@ -257,11 +256,11 @@ export const storeOf = ({ id, name, street, city }: Omit<StoreRow, 'position'>):
   name,
   street,
   city,
-  image: `/cdn/img/store/${id}.webp`,
+  image: pictureUrl('store', id),
 });
 
 export const teaserOf = ({ title, url, scene }: Omit<TeaserRow, 'position'>): Teaser => ({
   title,
   url,
-  image: `/cdn/img/scene/${scene}.webp`,
+  image: pictureUrl('scene', scene),
 });

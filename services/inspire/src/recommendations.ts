@@ -1,4 +1,5 @@
 import type { Recommendation } from '@tractor/shared/contracts/inspire';
+import { pictureUrl } from '@tractor/shared/pictures';
 
 // Recommendations by colour: average the colours of the given SKUs and return the variants nearest to that
 // colour (Euclidean RGB distance), leaving out the given SKUs. Ties keep catalog order. Without any known
@@ -36,5 +37,5 @@ export function toRecommendation(variant: {
   readonly name: string;
 }): Recommendation {
   const { sku, productId, name } = variant;
-  return { sku, name, url: `/product/${productId}?sku=${sku}`, image: `/cdn/img/product/${sku}.webp` };
+  return { sku, name, url: `/product/${productId}?sku=${sku}`, image: pictureUrl('product', sku) };
 }
