@@ -78,6 +78,35 @@ export default tseslint.config(
     },
   },
   {
+    // A team's controllers/ holds Lit ReactiveControllers only: classes that implement ReactiveController (and
+    // register with host.addController) or are a SeededTask. A plain function lives in model/ (plain TypeScript)
+    // or beside its one user (ssr.ts for the server's): copying any file of controllers/ copies the one pattern.
+    files: ['microfrontends/*/src/controllers/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ExportNamedDeclaration > FunctionDeclaration',
+          message:
+            'controllers/ holds ReactiveController classes: a function goes to model/ or beside its user.',
+        },
+        {
+          selector:
+            'ExportNamedDeclaration > VariableDeclaration > VariableDeclarator[init.type=/^(ArrowFunctionExpression|FunctionExpression)$/]',
+          message:
+            'controllers/ holds ReactiveController classes: a function goes to model/ or beside its user.',
+        },
+        {
+          selector:
+            "ExportNamedDeclaration > ClassDeclaration:not([superClass.name='SeededTask']):not(:has(TSClassImplements > Identifier.expression[name='ReactiveController']))",
+          message:
+            'A controller implements ReactiveController (and registers with host.addController) or is a SeededTask.',
+        },
+      ],
+    },
+  },
+  {
     // A team's model is plain TypeScript: no Lit, no DOM — it runs in Node tests unchanged. (EventTarget and
     // Event are not the DOM's alone: Node has them, and a model announces its changes with them.)
     files: ['microfrontends/*/src/model/**/*.ts'],

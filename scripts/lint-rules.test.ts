@@ -1,5 +1,6 @@
 // The architecture's rules are lint rules (eslint.config.js), and these tests show they catch what they say:
-// Lit or the DOM in a model, the service chassis or Node in browser code.
+// Lit or the DOM in a model, the service chassis or Node in browser code, a function or a class that is no
+// ReactiveController in a team's controllers/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -50,6 +51,30 @@ test('browser code may not import the service chassis, a server library or Node 
     await problems(
       'microfrontends/decide/src/ssr.ts',
       "import { readFile } from 'node:fs/promises';\nexport const x = readFile;\n",
+    ),
+    [],
+  );
+});
+
+test('controllers/ holds ReactiveControllers: a class implementing ReactiveController or a SeededTask', async () => {
+  const controller = 'microfrontends/checkout/src/controllers/example.ts';
+  const found = await problems(
+    controller,
+    'export function messageOf(error: unknown) {\n  return String(error);\n}\n' +
+      'export const announce = (quantity: number) => quantity;\n' +
+      'export class CartController {\n  load() {}\n}\n',
+  );
+  assert.equal(found.filter((p) => p.startsWith('no-restricted-syntax')).length, 3, found.join('\n'));
+  assert.deepEqual(
+    await problems(
+      controller,
+      "import type { ReactiveController, ReactiveControllerHost } from 'lit';\n" +
+        "import { SeededTask } from '@tractor/shared/spa';\n" +
+        "export const THANKS_URL = '/checkout/thanks';\n" +
+        'export class ClockController implements ReactiveController {\n' +
+        '  constructor(host: ReactiveControllerHost) {\n    host.addController(this);\n  }\n' +
+        '  hostConnected() {}\n}\n' +
+        'export class CountController extends SeededTask<[], number> {}\n',
     ),
     [],
   );

@@ -6,9 +6,23 @@
 import type { TeamRenderer } from '@tractor/shared/spa/render-types';
 import { serverBundle } from '@tractor/shared/spa/server-render';
 import { DecideClient } from '@tractor/shared/contracts/decide/client';
-import { productRoute } from './model/product-selection.js';
-import { loadProductSeed } from './controllers/product-controller.js';
+import { namesNoProduct, productRoute } from './model/product-selection.js';
+import type { ProductSeed } from './controllers/product-controller.js';
 import './views/product-page.js';
+
+/** The seed a product page is server-rendered with: the product, or the id Decide does not know. */
+export async function loadProductSeed(
+  client: DecideClient,
+  id: string,
+  sku: string | null,
+): Promise<ProductSeed> {
+  try {
+    return { product: await client.product(id), sku };
+  } catch (error) {
+    if (namesNoProduct(error)) return { missing: id };
+    throw error;
+  }
+}
 
 export const renderer: TeamRenderer = {
   pages: {

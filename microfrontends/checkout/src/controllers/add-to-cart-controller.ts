@@ -1,12 +1,10 @@
-// Add to cart for one SKU: what it costs and how many are left (asked again when the SKU changes), and the
-// state of the shopper's "add to basket": adding, added, or failed with a reason.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { StatusRenderer } from '@lit/task';
 import type { Offer } from '@tractor/shared/contracts/checkout';
 import { SeededTask, readSeed } from '@tractor/shared/spa';
 import type { CheckoutClient } from '../client/checkout-client.js';
-import { messageOf } from './errors.js';
-import { announceCart } from './cart-changes.js';
+import { announceCart } from '../model/cart-changes.js';
+import { messageOf } from '../model/errors.js';
 
 export type AddState =
   | { readonly kind: 'idle' }
@@ -16,6 +14,11 @@ export type AddState =
 
 const IDLE: AddState = { kind: 'idle' };
 
+/**
+ * Add to cart for one SKU: what it costs and how many are left (a SeededTask: server-rendered, it starts from
+ * the offer the fragment was rendered with; asked again when the SKU changes), and the state of the shopper's
+ * "add to basket": adding, added, or failed with a reason.
+ */
 export class AddToCartController implements ReactiveController {
   readonly #host: ReactiveControllerHost & EventTarget;
   readonly #client: CheckoutClient;

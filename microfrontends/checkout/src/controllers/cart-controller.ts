@@ -1,18 +1,23 @@
-// The cart page: the cart's lines and total (a @lit/task, cancelled with its AbortSignal when a newer load
-// starts), removing a line, and following changes made elsewhere (another tab, or an add-to-cart on this page).
-import type { ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { Task, type StatusRenderer } from '@lit/task';
 import type { Cart } from '@tractor/shared/contracts/checkout';
 import type { CheckoutClient } from '../client/checkout-client.js';
-import { announceCart, CartChangesController } from './cart-changes.js';
-import { messageOf } from './errors.js';
+import { announceCart } from '../model/cart-changes.js';
+import { messageOf } from '../model/errors.js';
+import { CartChangesController } from './cart-changes-controller.js';
 
-export class CartController {
+/**
+ * The cart page's cart: its lines and total, loaded at the host's first update and again at the update after
+ * load() (a @lit/task: a newer load cancels the one in flight through its AbortSignal); removing a line; and
+ * following changes made elsewhere (another tab, or an add to cart on this page). The cart page is rendered in
+ * the browser only, so there is no seed to start from.
+ */
+export class CartController implements ReactiveController {
   readonly #host: ReactiveControllerHost & EventTarget;
   readonly #client: CheckoutClient;
-  readonly #task: Task<[number], Cart>;
-  /** Bumped to load again: the task runs whenever its argument changes. */
-  #loads = 0;
+  readonly #task: Task<[], Cart>;
+  /** A load was asked for (the first one from the start): it runs at the host's next update. */
+  #loadAsked = true;
   /** The cart a removal answered with, until the next load. */
   #removed: Cart | undefined;
   #problem: string | undefined;
@@ -21,12 +26,14 @@ export class CartController {
   constructor(host: ReactiveControllerHost & EventTarget, client: CheckoutClient, target?: EventTarget) {
     this.#host = host;
     this.#client = client;
+    host.addController(this);
     this.#task = new Task(host, {
-      task: async (_load, { signal }) => {
+      task: async (_args, { signal }) => {
         this.#removed = undefined;
         return this.#client.cart(signal);
       },
-      args: () => [this.#loads],
+      args: () => [],
+      autoRun: false,
     });
     new CartChangesController(
       host,
@@ -35,6 +42,12 @@ export class CartController {
       },
       target,
     );
+  }
+
+  hostUpdate() {
+    if (!this.#loadAsked) return;
+    this.#loadAsked = false;
+    void this.#task.run();
   }
 
   /** The cart as last known: from a removal, or from the last load. */
@@ -57,9 +70,9 @@ export class CartController {
     return removed && renderers.complete ? renderers.complete(removed) : this.#task.render(renderers);
   }
 
-  /** Loads the cart again (a newer load cancels the one in flight). */
+  /** Loads the cart again, at the host's next update (a newer load cancels the one in flight). */
   load() {
-    this.#loads += 1;
+    this.#loadAsked = true;
     this.#host.requestUpdate();
   }
 

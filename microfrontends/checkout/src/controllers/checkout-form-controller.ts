@@ -1,14 +1,17 @@
-// The checkout form: the CheckoutForm model, the store chosen in Explore's store picker (the event
-// `explore:store-selected` bubbling up from it), and placing the order.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { STORE_SELECTED, type TractorEvents } from '@tractor/shared/events';
 import type { CheckoutClient } from '../client/checkout-client.js';
 import { CheckoutForm, type Field } from '../model/checkout-form.js';
-import { announceCart } from './cart-changes.js';
-import { messageOf } from './errors.js';
+import { announceCart } from '../model/cart-changes.js';
+import { messageOf } from '../model/errors.js';
 
 export const THANKS_URL = '/checkout/thanks';
 
+/**
+ * The checkout form: the CheckoutForm model (the host renders again on each change), the store chosen in
+ * Explore's store picker (the event `explore:store-selected` bubbling up from it to the host), and placing the
+ * order, then going to the thanks page.
+ */
 export class CheckoutFormController implements ReactiveController {
   readonly form = new CheckoutForm();
   readonly #host: ReactiveControllerHost & EventTarget;

@@ -11,7 +11,7 @@ import { eventually, FakeHost } from '@tractor/shared/testing';
 import { createCheckoutHandlers } from '@tractor/mocks/checkout';
 import { failRoute } from '@tractor/mocks/contract-handler';
 import { AddToCartController } from './add-to-cart-controller.js';
-import { announceCart } from './cart-changes.js';
+import { announceCart } from '../model/cart-changes.js';
 import { CartController } from './cart-controller.js';
 import { CheckoutFormController, THANKS_URL } from './checkout-form-controller.js';
 import { MiniCartController } from './mini-cart-controller.js';

@@ -1,10 +1,12 @@
-// The mini cart's number: loaded once (or given by the server, which rendered it with the shopper's cookie),
-// then kept up to date by cart changes in this tab and in others.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { readSeed } from '@tractor/shared/spa';
 import type { CheckoutClient } from '../client/checkout-client.js';
-import { CartChangesController } from './cart-changes.js';
+import { CartChangesController } from './cart-changes-controller.js';
 
+/**
+ * The mini cart's number: loaded when the host connects (or given by the server, which rendered it with the
+ * shopper's cookie: its seed), then kept up to date by cart changes in this tab and in others.
+ */
 export class MiniCartController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   readonly #client: CheckoutClient;

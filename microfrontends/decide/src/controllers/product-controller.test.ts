@@ -9,8 +9,8 @@ import { eventually, FakeHost } from '@tractor/shared/testing';
 import { decideHandlers } from '@tractor/mocks/decide';
 import { failRoute } from '@tractor/mocks/contract-handler';
 import type { ProductSelection } from '../model/product-selection.js';
-import { renderer } from '../ssr.js';
-import { loadProductSeed, ProductController, type ProductSeed } from './product-controller.js';
+import { loadProductSeed, renderer } from '../ssr.js';
+import { ProductController, type ProductSeed } from './product-controller.js';
 
 const server = setupServer(...decideHandlers);
 const client = new DecideClient({ baseUrl: 'http://shop.test' });

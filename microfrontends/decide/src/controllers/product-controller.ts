@@ -1,11 +1,9 @@
-// The product page: follows the URL while mounted. A new product id loads the product from Decide's service;
-// a new ?sku= only selects another variant of the product already loaded — no request, no remount.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Product } from '@tractor/shared/contracts/decide';
 import { HttpError } from '@tractor/shared/contracts/http';
 import { LocationController, SeededTask, readSeed } from '@tractor/shared/spa';
 import type { DecideClient } from '../client/decide-client.js';
-import { ProductSelection, productRoute } from '../model/product-selection.js';
+import { ProductSelection, namesNoProduct, productRoute } from '../model/product-selection.js';
 
 export interface ProductRenderers<R> {
   pending: () => R;
@@ -22,24 +20,11 @@ export interface ProductRenderers<R> {
 export type ProductSeed =
   { readonly product: Product; readonly sku: string | null } | { readonly missing: string };
 
-/** Decide's answer for an id it has no product for (unknown: 404; not even an id's shape: 400). */
-const namesNoProduct = (error: unknown) =>
-  error instanceof HttpError && (error.status === 404 || error.status === 400);
-
-/** The seed a product page is server-rendered with: the product, or the id Decide does not know. */
-export async function loadProductSeed(
-  client: DecideClient,
-  id: string,
-  sku: string | null,
-): Promise<ProductSeed> {
-  try {
-    return { product: await client.product(id), sku };
-  } catch (error) {
-    if (namesNoProduct(error)) return { missing: id };
-    throw error;
-  }
-}
-
+/**
+ * The product page: follows the URL while mounted. A new product id loads the product from Decide's service
+ * (a SeededTask: server-rendered, it starts from the product or the "not found" the page was rendered with);
+ * a new ?sku= only selects another variant of the product already loaded — no request, no remount.
+ */
 export class ProductController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   #rendered = false;

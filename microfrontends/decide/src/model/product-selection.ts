@@ -1,6 +1,7 @@
 // The product page's state: which product the URL names, and which of its variants is selected.
 // Plain TypeScript: no Lit, no DOM.
 import type { Product, Variant } from '@tractor/shared/contracts/decide';
+import { HttpError } from '@tractor/shared/contracts/http';
 
 /** "/product/CL-01?sku=CL-01-GY" → { id: "CL-01", sku: "CL-01-GY" }. */
 export function productRoute(url: URL): { id: string | undefined; sku: string | null } {
@@ -10,6 +11,10 @@ export function productRoute(url: URL): { id: string | undefined; sku: string | 
     sku: url.searchParams.get('sku'),
   };
 }
+
+/** Decide's answer for an id it has no product for (unknown: 404; not even an id's shape: 400). */
+export const namesNoProduct = (error: unknown): boolean =>
+  error instanceof HttpError && (error.status === 404 || error.status === 400);
 
 export const variantUrl = (product: Product, variant: Variant) =>
   `/product/${encodeURIComponent(product.id)}?sku=${encodeURIComponent(variant.sku)}`;

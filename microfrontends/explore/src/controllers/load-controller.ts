@@ -1,18 +1,18 @@
-// Data a view needs once, on connect: the home page's teasers, the stores page's stores. Renders the four
-// states and can try again after a failure. A server-rendered view starts from the data it was rendered with.
 import type { ReactiveControllerHost } from 'lit';
-import type { StatusRenderer } from '@lit/task';
 import { SeededTask } from '@tractor/shared/spa';
 
-export class LoadController<T> {
-  readonly #task: SeededTask<[], T>;
-
+/**
+ * Data a view loads once, at its first update, and never again on an update: the home page's teasers, the
+ * stores page's stores. A SeededTask without arguments, whose seed is the data itself: a server-rendered view
+ * starts from the data it was rendered with. It renders the four states and can try again after a failure.
+ */
+export class LoadController<T> extends SeededTask<[], T> {
   constructor(
     host: ReactiveControllerHost,
     load: (signal: AbortSignal) => Promise<T>,
     seed?: () => T | undefined,
   ) {
-    this.#task = new SeededTask(host, {
+    super(host, {
       task: (_args, { signal }) => load(signal),
       args: () => [],
       seed: () => {
@@ -20,13 +20,5 @@ export class LoadController<T> {
         return value === undefined ? undefined : { value, args: [] };
       },
     });
-  }
-
-  render(renderers: StatusRenderer<T>) {
-    return this.#task.render(renderers);
-  }
-
-  retry() {
-    return this.#task.retry();
   }
 }

@@ -1,5 +1,3 @@
-// The store picker: loads the stores into the StorePicker model, re-renders its host on every change, and
-// tells the host page which store was chosen with `explore:store-selected` (bubbles out of shadow roots).
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { Task, type StatusRenderer } from '@lit/task';
 import type { Store } from '@tractor/shared/contracts/explore';
@@ -7,6 +5,10 @@ import { storeSelected } from '@tractor/shared/events';
 import type { ExploreClient } from '../client/explore-client.js';
 import { StorePicker } from '../model/store-picker.js';
 
+/**
+ * The store picker: loads the stores into the StorePicker model, re-renders its host on every change of it,
+ * and tells the host page which store was chosen with `explore:store-selected` (bubbles out of shadow roots).
+ */
 export class StorePickerController implements ReactiveController {
   readonly picker = new StorePicker();
   readonly #host: ReactiveControllerHost & EventTarget;

@@ -104,8 +104,8 @@ export class ExploreCategoryPage extends LitElement {
 
   override render() {
     const pending = () =>
-      this.#catalog.latest
-        ? this.#listing(this.#catalog.latest)
+      this.#catalog.value
+        ? this.#listing(this.#catalog.value)
         : html`<div class="heading-placeholder placeholder-text"></div>
             <p class="lead">&nbsp;</p>
             ${tilePlaceholders(8, 'Loading machines')}`;

@@ -1,6 +1,4 @@
-// Recommendations for whatever SKUs the host shows; asks again only when the list really changes.
 import type { ReactiveControllerHost } from 'lit';
-import type { StatusRenderer } from '@lit/task';
 import type { Recommendation } from '@tractor/shared/contracts/inspire';
 import { SeededTask, readSeed } from '@tractor/shared/spa';
 import type { InspireClient } from '../client/inspire-client.js';
@@ -12,12 +10,14 @@ export interface RecommendationsSeed {
   readonly recommendations: readonly Recommendation[];
 }
 
-export class RecommendationsController {
-  readonly #task: SeededTask<[string], readonly Recommendation[]>;
-
+/**
+ * Recommendations for whatever SKUs the host shows. The task's argument is the SKUs joined into one string, so
+ * a new array with the same SKUs does not ask again; only a different list does. Server-rendered, it starts
+ * from the recommendations the fragment was rendered with.
+ */
+export class RecommendationsController extends SeededTask<[string], readonly Recommendation[]> {
   constructor(host: ReactiveControllerHost, client: InspireClient, skus: () => readonly string[]) {
-    this.#task = new SeededTask(host, {
-      // The key is a string, so a new array with the same SKUs does not ask again.
+    super(host, {
       task: async ([key], { signal }) =>
         (await client.recommendations(parseSkuList(key), signal)).recommendations,
       args: () => [formatSkuList(skus())],
@@ -26,13 +26,5 @@ export class RecommendationsController {
         return seed && { value: seed.recommendations, args: [formatSkuList(parseSkuList(seed.skus))] };
       },
     });
-  }
-
-  render(renderers: StatusRenderer<readonly Recommendation[]>) {
-    return this.#task.render(renderers);
-  }
-
-  retry() {
-    return this.#task.retry();
   }
 }

@@ -1,20 +1,12 @@
-// How the cart's changes travel. In this page: the DOM event `checkout:cart-updated` (any team may listen).
-// To the shop's other tabs: a BroadcastChannel. Checkout's fragments announce with announceCart() and
-// follow with CartChangesController.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { CART_UPDATED, cartUpdated, type TractorEvents } from '@tractor/shared/events';
+import { CART_UPDATED, type TractorEvents } from '@tractor/shared/events';
+import { CART_CHANNEL, type CartChange } from '../model/cart-changes.js';
 
-const CHANNEL = 'tractor:checkout-cart';
-
-/** The cart now holds `quantity` units: tell this page and the other tabs. */
-export function announceCart(source: EventTarget, quantity: number): void {
-  source.dispatchEvent(cartUpdated({ quantity }));
-  const channel = new BroadcastChannel(CHANNEL);
-  channel.postMessage({ quantity });
-  channel.close();
-}
-
-/** Calls `changed(quantity)` whenever the cart changes, in this tab or another one, while the host is connected. */
+/**
+ * Follows the cart while the host is connected: calls `changed(quantity)` whenever the cart changes, in this
+ * tab (the page's `checkout:cart-updated`, see model/cart-changes.ts) or in another one (Checkout's
+ * BroadcastChannel). The controllers that show the cart hold one.
+ */
 export class CartChangesController implements ReactiveController {
   readonly #changed: (quantity: number) => void;
   /** Where the page's events arrive: the window (not known on the server, where nothing connects). */
@@ -33,7 +25,7 @@ export class CartChangesController implements ReactiveController {
 
   hostConnected() {
     this.#events.addEventListener(CART_UPDATED, this.#onEvent);
-    this.#channel = new BroadcastChannel(CHANNEL);
+    this.#channel = new BroadcastChannel(CART_CHANNEL);
     this.#channel.addEventListener('message', this.#onMessage);
   }
 
@@ -46,5 +38,5 @@ export class CartChangesController implements ReactiveController {
   readonly #onEvent = (event: Event) =>
     this.#changed((event as TractorEvents[typeof CART_UPDATED]).detail.quantity);
 
-  readonly #onMessage = (event: MessageEvent<{ quantity: number }>) => this.#changed(event.data.quantity);
+  readonly #onMessage = (event: MessageEvent<CartChange>) => this.#changed(event.data.quantity);
 }
