@@ -1,6 +1,6 @@
 // The one deadline helper, in the browser and on the server: a wait that settles by its deadline, whatever the
-// work does. Every bounded wait goes through it (the gateway's parts and live map, a service's renders and its
-// calls to another service, the typed clients). A fetch given
+// work does. Every bounded wait on the server goes through it (the gateway's parts and live map, a service's
+// renders and its calls to another service); the typed client in the browser keeps AbortSignal.timeout. A fetch given
 // AbortSignal.timeout() was not enough: a benchmark caught a /products page still open after 15 s, its gateway
 // waiting on Explore's part, long past the 150 ms budget. (Node keeps a timeout signal's timer only weakly, so a
 // signal nothing else holds may be collected before it fires; whatever the cause, a race against our own timer
