@@ -2,8 +2,6 @@
 // instead of fetching again (a first render that differs from the server's would not hydrate). On the server
 // the element gets its seed as the `seed` property; in the HTML it travels as a JSON script inside the element
 // (light DOM, never shown: the element's shadow root has no slot for it).
-import { scriptJson } from '../html.js';
-
 export const SEED_SELECTOR = ':scope > script[type="application/json"][data-seed]';
 
 /** An element that can be server-rendered from data. */
@@ -23,10 +21,4 @@ export function readSeed<T>(host: object): T | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** The seed as the script element the server puts inside the element. `<` is escaped: nothing closes it. */
-export function seedScript(data: unknown): string {
-  if (data === undefined) return '';
-  return `<script type="application/json" data-seed>${scriptJson(data)}</script>`;
 }

@@ -7,9 +7,17 @@ import { render } from '@lit-labs/ssr';
 import { collectResultSync } from '@lit-labs/ssr/lib/render-result.js';
 import { html, unsafeStatic } from 'lit/static-html.js';
 import type { ElementRender, RenderContext, TeamRenderer } from './render-types.js';
-import { escapeHtml } from '../html.js';
-import { seedScript } from './seed.js';
+import { escapeHtml, scriptJson } from '../html.js';
 import { withServerUrl } from './location-controller.js';
+
+/**
+ * The seed as the script element the server puts inside the element (the browser reads it: seed.ts).
+ * `<` is escaped: nothing closes it.
+ */
+function seedScript(data: unknown): string {
+  if (data === undefined) return '';
+  return `<script type="application/json" data-seed>${scriptJson(data)}</script>`;
+}
 
 /** A part of a page a team renders: one of its pages (by name) or one of its fragments (by tag). */
 export type PartKind = 'page' | 'fragment';
