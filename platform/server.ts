@@ -1,11 +1,11 @@
-// The gateway process: `npm start -w @tractor/root-config`. From the environment:
+// The gateway process: `npm start -w @tractor/platform`. From the environment:
 //   PORT (3000), HOST (127.0.0.1), LOG_LEVEL
 //   <TEAM>_URL            each team's service origin, e.g. EXPLORE_URL (default: the gateway's port + the team's offset)
-//   DATA_DIR              the platform's data: the import map's PGlite database and the asset store (root-config/.data)
+//   DATA_DIR              the platform's data: the import map's PGlite database and the asset store (platform/.data)
 //   DATABASE_URL          the import map on a real PostgreSQL instead of PGlite
 //   ASSET_DIR             the asset store's folder (DATA_DIR/assets)
 //   DEPLOY_TOKENS         JSON, team → deploy token (≥ 32 bytes, one per team); required when NODE_ENV=production.
-//                         Otherwise DEPLOY_TOKENS_FILE (root-config/.data/deploy-tokens.json), created on first start
+//                         Otherwise DEPLOY_TOKENS_FILE (platform/.data/deploy-tokens.json), created on first start
 //   PREVIEW_KEY           the key preview links and cookies are signed with (≥ 32 bytes); required when
 //                         NODE_ENV=production. Otherwise kept beside the deploy tokens (preview-key), made on first start
 //   MOCK=on               mock mode: no services, msw answers in the page

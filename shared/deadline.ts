@@ -1,6 +1,8 @@
 // The one deadline helper, in the browser and on the server: a wait that settles by its deadline, whatever the
-// work does. Every bounded wait on the server goes through it (the gateway's parts and live map, a service's
-// renders and its calls to another service); the typed client in the browser keeps AbortSignal.timeout. A fetch given
+// work does. The waits on a page's path go through it (the gateway's parts and live map, a service's renders,
+// Checkout's store lookup). A plain fetch whose body is read under the same signal keeps AbortSignal.timeout
+// (the asset store, the import map polls, a team's OpenAPI document), and so does the typed client, which is
+// in every team's browser bundle (its callers on the server bound it with withinTime). A fetch given
 // AbortSignal.timeout() was not enough: a benchmark caught a /products page still open after 15 s, its gateway
 // waiting on Explore's part, long past the 150 ms budget. (Node keeps a timeout signal's timer only weakly, so a
 // signal nothing else holds may be collected before it fires; whatever the cause, a race against our own timer

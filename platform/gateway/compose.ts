@@ -70,8 +70,8 @@ function parseAttributes(text: string): Record<string, string> {
  * The team renders a page may reuse: those a team marked public (the same for every shopper, changing only
  * with a deploy), until their max-age, keyed by team, part, URL, attributes — and the live build, so a deploy
  * never serves an old build's markup. One that varies by cookie (a shopper's own part, like the mini cart) was
- * rendered for a shopper without a cookie, and is reused only for shoppers without one. Bounded: the oldest
- * entry goes first.
+ * rendered for a shopper without a cookie, and is reused only for shoppers without one. Bounded: the least
+ * recently used entry goes first.
  */
 export class RenderCache {
   readonly #entries: BoundedCache<string, { answer: RenderAnswer; noCookieOnly: boolean }>;

@@ -1,7 +1,7 @@
 // What the import map service asks a team's service before a switch: load this build's server renderer, and
 // which contract version do you serve. Only the answers count; a service that is down is not asked to agree.
 import type { ServerBundleRef } from '@tractor/shared/contracts/importmap';
-import { PrepareRefused } from './service.js';
+import { PrepareRefused } from './release-checks.js';
 
 /**
  * Asks the team's service to load a build's server renderer (POST /<team>/render/builds) and waits until it
