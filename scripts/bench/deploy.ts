@@ -5,8 +5,8 @@
 //  - `npm run deploy -- decide` of a new build: time from the command's start to the map naming the build;
 //  - pages, the live map and every module fetched by 50 connections while a deploy happens: failed requests.
 // Only the gateway runs (the page and the map need no team service).
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -14,7 +14,7 @@ import { teams } from '../../shared/teams.js';
 import { LOCAL_TOKENS_FILE, readTokens } from '../../platform/importmap/tokens.js';
 import { deploy, deployRequest, readManifest } from '../deploy-client.js';
 import { freshPostgres } from './lib.js';
-import { buildStale, builds, repoRoot } from '../stack.js';
+import { buildStale, builds, labelledBuild, repoRoot } from '../stack.js';
 
 const PORT = 3350;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -90,14 +90,8 @@ async function measure(kind: string, databaseUrl?: string) {
     row('  errors (non-2xx, failed)', `${writes.non2xx + writes.errors}`);
 
     // A new Decide build deployed by the command while 50 connections fetch pages, the map and the modules.
-    const dist = mkdtempSync(path.join(os.tmpdir(), 'bench-decide-'));
-    const label = `bench-${Date.now().toString(36)}`;
-    spawnSync('npx', ['webpack', '--mode', 'production', '--output-path', dist], {
-      cwd: path.join(repoRoot, 'microfrontends/decide'),
-      env: { ...process.env, TRACTOR_BUILD_LABEL: label },
-      stdio: 'ignore',
-    });
-    const canary = JSON.parse(readFileSync(path.join(dist, 'manifest.json'), 'utf8')) as { build: string };
+    const canary = labelledBuild('decide', `bench-${Date.now().toString(36)}`);
+    const { dist } = canary;
     const map = (await (await fetch(`${ORIGIN}/importmap.json`)).json()) as {
       imports: Record<string, string>;
     };
@@ -136,7 +130,7 @@ async function measure(kind: string, databaseUrl?: string) {
       'requests during that deploy (pages, map, modules): sent, failed',
       `${during.requests.total}, ${during.non2xx + during.errors}`,
     );
-    rmSync(dist, { recursive: true, force: true });
+    canary.remove();
   } finally {
     await stop(gateway);
     rmSync(dataDir, { recursive: true, force: true });
