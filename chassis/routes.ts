@@ -5,29 +5,24 @@ import {
   HttpError,
   parseRequest,
   type ParsedRequest,
+  type Refusal,
   type RouteDefinition,
   type RouteOutput,
 } from '@tractor/shared/contracts/http';
 
 import { answersOf, sendAnswer } from './answers.js';
 
-/** What a refusal says: why, and the request's field it is about (if one). One object: no argument order to swap. */
-export interface Refusal {
-  readonly message: string;
-  readonly field?: string;
-}
-
 /** 400: the request does not make sense; `field` names what is wrong. */
 export class BadRequest extends HttpError {
-  constructor({ message, field }: Refusal) {
-    super(400, message, field);
+  constructor(refusal: Refusal) {
+    super(400, refusal);
   }
 }
 
 /** 404 for an id the service does not know. */
 export class NotFound extends HttpError {
-  constructor({ message, field }: Refusal) {
-    super(404, message, field);
+  constructor(refusal: Refusal) {
+    super(404, refusal);
   }
 }
 

@@ -38,19 +38,21 @@ async function call<S extends z.ZodMiniType>(
   try {
     response = await fetch(new URL(url, target.origin), { method, headers, body: init.body ?? null });
   } catch {
-    throw new HttpError(0, `The store at ${target.origin} does not answer. Is it running (npm start)?`);
+    throw new HttpError(0, {
+      message: `The store at ${target.origin} does not answer. Is it running (npm start)?`,
+    });
   }
   const payload: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
     const problem = ApiError.safeParse(payload);
-    throw new HttpError(
-      response.status,
-      problem.success ? problem.data.message : `${method} ${url} answered ${response.status}.`,
-      problem.success ? problem.data.field : undefined,
-    );
+    throw new HttpError(response.status, {
+      message: problem.success ? problem.data.message : `${method} ${url} answered ${response.status}.`,
+      field: problem.success ? problem.data.field : undefined,
+    });
   }
   const parsed = schema.safeParse(payload);
-  if (!parsed.success) throw new HttpError(response.status, `${method} ${url} answered an unexpected shape.`);
+  if (!parsed.success)
+    throw new HttpError(response.status, { message: `${method} ${url} answered an unexpected shape.` });
   return { data: parsed.data as z.output<S>, etag: response.headers.get('etag') };
 }
 

@@ -8,7 +8,7 @@ import { mockRoute } from '../contract-handler.js';
 export const decideHandlers = [
   mockRoute(routes.product, ({ params }) => {
     const product = products.find((p) => p.id === params.id);
-    if (!product) throw new HttpError(404, `There is no product ${params.id}.`, 'id');
+    if (!product) throw new HttpError(404, { message: `There is no product ${params.id}.`, field: 'id' });
     return productOf(
       product,
       highlights.filter((h) => h.productId === product.id),

@@ -40,7 +40,7 @@ export const exploreHandlers = [
 
   mockRoute(routes.store, ({ params }) => {
     const store = stores.find((s) => s.id === params.id);
-    if (!store) throw new HttpError(404, `There is no store ${params.id}.`, 'id');
+    if (!store) throw new HttpError(404, { message: `There is no store ${params.id}.`, field: 'id' });
     return storeOf(store);
   }),
 ];

@@ -50,22 +50,28 @@ export class ReleaseChecks {
     const own = teamModule(team);
     const folder = `${ASSET_PREFIX}${team}/${change.build}/`;
     if (!change.imports[own]) {
-      throw new HttpError(422, `A deploy of ${team} must give ${own} its URL.`, 'imports');
+      throw new HttpError(422, {
+        message: `A deploy of ${team} must give ${own} its URL.`,
+        field: 'imports',
+      });
     }
     for (const specifier of Object.keys(change.imports)) {
       if (specifier === own || specifier.startsWith(`${own}/`)) continue;
       const owner = specifier in this.#options.platform.imports ? 'the platform' : `another team`;
-      throw new HttpError(
-        403,
-        `${specifier} belongs to ${owner}: ${team} may change only ${own} and ${own}/….`,
-        'imports',
-      );
+      throw new HttpError(403, {
+        message: `${specifier} belongs to ${owner}: ${team} may change only ${own} and ${own}/….`,
+        field: 'imports',
+      });
     }
     for (const [specifier, url] of Object.entries(change.imports)) {
       if (!url.startsWith(folder)) {
-        throw new HttpError(422, `${specifier} → ${url} is outside the asset store's ${folder}.`, 'imports');
+        throw new HttpError(422, {
+          message: `${specifier} → ${url} is outside the asset store's ${folder}.`,
+          field: 'imports',
+        });
       }
-      if (!change.integrity[url]) throw new HttpError(422, `${url} has no integrity.`, 'integrity');
+      if (!change.integrity[url])
+        throw new HttpError(422, { message: `${url} has no integrity.`, field: 'integrity' });
     }
     const published = [
       ...Object.entries(change.integrity).map(([url, integrity]) => ({ url, integrity, field: 'integrity' })),
@@ -74,14 +80,20 @@ export class ReleaseChecks {
     for (const { url, integrity, field } of published) {
       const file = url.startsWith(folder) ? url.slice(folder.length) : undefined;
       if (!file || file.includes('/')) {
-        throw new HttpError(422, `${url} is outside the asset store's ${folder}.`, field);
+        throw new HttpError(422, { message: `${url} is outside the asset store's ${folder}.`, field });
       }
       const bytes = await this.#options.assets.read(team, change.build, file).catch(() => undefined);
       if (!bytes) {
-        throw new HttpError(422, `${url} is not in the asset store: publish the build's files first.`, field);
+        throw new HttpError(422, {
+          message: `${url} is not in the asset store: publish the build's files first.`,
+          field,
+        });
       }
       if (integrityOf(bytes) !== integrity) {
-        throw new HttpError(422, `${url}: the integrity does not match the published file.`, field);
+        throw new HttpError(422, {
+          message: `${url}: the integrity does not match the published file.`,
+          field,
+        });
       }
     }
   }
@@ -117,11 +129,10 @@ export class ReleaseChecks {
       await this.#options.prepare(team, build, server);
     } catch (error) {
       if (error instanceof PrepareRefused) {
-        throw new HttpError(
-          422,
-          `${team}'s service cannot render build ${build}: ${error.message}`,
-          'server',
-        );
+        throw new HttpError(422, {
+          message: `${team}'s service cannot render build ${build}: ${error.message}`,
+          field: 'server',
+        });
       }
       log.warn({ team, build, err: error }, 'the service did not load the build before the switch');
     }

@@ -79,7 +79,10 @@ export class LiveDeployments {
 }
 
 const unauthorized = () =>
-  new HttpError(401, 'Send the team’s deploy token: Authorization: Bearer <token>.', 'authorization');
+  new HttpError(401, {
+    message: 'Send the team’s deploy token: Authorization: Bearer <token>.',
+    field: 'authorization',
+  });
 
 /** The team the request's token deploys for; it must be the team in the URL. */
 function authorize(request: FastifyRequest, team: string, { knownTeams, tokens }: ImportMapContext) {
@@ -88,7 +91,10 @@ function authorize(request: FastifyRequest, team: string, { knownTeams, tokens }
   const tokenTeam = tokens.teamOf(request.headers.authorization);
   if (!tokenTeam) throw unauthorized();
   if (tokenTeam !== team) {
-    throw new HttpError(403, `This token deploys ${tokenTeam}, not ${team}.`, 'authorization');
+    throw new HttpError(403, {
+      message: `This token deploys ${tokenTeam}, not ${team}.`,
+      field: 'authorization',
+    });
   }
 }
 

@@ -88,10 +88,17 @@ export type ApiError = z.infer<typeof ApiError>;
  * answer (`status` 0: the service could not be reached); a service or a mock throws one to answer with the JSON
  * error body (status, message, the field at fault).
  */
+/** What a refusal says: its message, and the field of the request it is about (if one). */
+export interface Refusal {
+  readonly message: string;
+  readonly field?: string | undefined;
+}
+
 export class HttpError extends Error {
   readonly status: number;
   readonly field: string | undefined;
-  constructor(status: number, message: string, field?: string) {
+  /** One object, not two strings: a message and a field cannot be swapped and still compile. */
+  constructor(status: number, { message, field }: Refusal) {
     super(message);
     this.name = 'HttpError';
     this.status = status;
@@ -125,7 +132,10 @@ function parsePart(schema: Schema | undefined, value: unknown, part: 'params' | 
   const issue = result.error.issues[0];
   const where = issue?.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('') ?? '';
   const field = String(issue?.path[0] ?? part);
-  throw new HttpError(400, `${part}${where}: ${issue ? describe(issue) : 'is not valid'}`, field);
+  throw new HttpError(400, {
+    message: `${part}${where}: ${issue ? describe(issue) : 'is not valid'}`,
+    field,
+  });
 }
 
 /**
@@ -221,8 +231,10 @@ async function requestOnce<R extends RouteDefinition>(
   const noAnswer = (error: unknown) => {
     if (options.signal?.aborted) return error;
     if (timeout.aborted)
-      return new HttpError(504, `${route.method} ${route.path} did not answer within ${timeoutMs} ms.`);
-    return new HttpError(0, `The service behind ${route.path} cannot be reached.`);
+      return new HttpError(504, {
+        message: `${route.method} ${route.path} did not answer within ${timeoutMs} ms.`,
+      });
+    return new HttpError(0, { message: `The service behind ${route.path} cannot be reached.` });
   };
   let response: Response;
   let payload: unknown;
@@ -238,12 +250,16 @@ async function requestOnce<R extends RouteDefinition>(
   if (!response.ok) {
     const problem = ApiError.safeParse(payload);
     throw problem.success
-      ? new HttpError(response.status, problem.data.message, problem.data.field)
-      : new HttpError(response.status, `${route.method} ${route.path} answered ${response.status}.`);
+      ? new HttpError(response.status, { message: problem.data.message, field: problem.data.field })
+      : new HttpError(response.status, {
+          message: `${route.method} ${route.path} answered ${response.status}.`,
+        });
   }
   const parsed = route.response.safeParse(payload);
   if (!parsed.success) {
-    throw new HttpError(response.status, `${route.method} ${route.path} answered with an unexpected shape.`);
+    throw new HttpError(response.status, {
+      message: `${route.method} ${route.path} answered with an unexpected shape.`,
+    });
   }
   return parsed.data as RouteOutput<R>;
 }

@@ -32,16 +32,19 @@ export function deploymentRoutes(app: FastifyInstance, context: ImportMapContext
 function precondition(request: FastifyRequest): Precondition {
   const header = request.headers['if-match'];
   if (header === undefined) {
-    throw new HttpError(
-      428,
-      'Send If-Match with the team’s ETag from GET /importmap/deployments/:team (or * to replace whatever is live).',
-      'if-match',
-    );
+    throw new HttpError(428, {
+      message:
+        'Send If-Match with the team’s ETag from GET /importmap/deployments/:team (or * to replace whatever is live).',
+      field: 'if-match',
+    });
   }
   if (header.trim() === '*') return '*';
   const tag = /^(?:W\/)?"(\d+|none)"$/.exec(header.trim())?.[1];
   if (!tag)
-    throw new HttpError(400, `If-Match ${header} is not an ETag of this API ("<id>" or "none").`, 'if-match');
+    throw new HttpError(400, {
+      message: `If-Match ${header} is not an ETag of this API ("<id>" or "none").`,
+      field: 'if-match',
+    });
   return { id: tag === 'none' ? null : Number(tag) };
 }
 
@@ -99,7 +102,8 @@ function rollback({ deployments, release }: ImportMapContext): RouteHandler<type
       return deployment;
     } catch (error) {
       if (error instanceof StaleChange) return sendStale(reply, error);
-      if (error instanceof NoRollbackTarget) throw new HttpError(409, error.message, 'to');
+      if (error instanceof NoRollbackTarget)
+        throw new HttpError(409, { message: error.message, field: 'to' });
       if (error instanceof GateRefused) return sendGateRefusal(reply, error);
       throw error;
     }

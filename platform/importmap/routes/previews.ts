@@ -69,13 +69,12 @@ async function open(
   const grant = key.verify(token);
   if (!grant) {
     const expired = key.verify(token, 0) !== undefined;
-    throw new HttpError(
-      expired ? 410 : 403,
-      expired
+    throw new HttpError(expired ? 410 : 403, {
+      message: expired
         ? 'This preview link has expired: ask for a new one (npm run deploy -- <team> --preview).'
         : 'This is not a preview link of this store: it was changed, or signed elsewhere.',
-      'token',
-    );
+      field: 'token',
+    });
   }
   if (!(await store.get(grant.team, grant.build))) {
     throw new NotFound({

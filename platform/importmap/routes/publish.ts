@@ -16,7 +16,8 @@ export async function publishRoutes(app: FastifyInstance, { assets }: ImportMapC
     scope.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
     addRoute(scope, routes.publish, async ({ params }, { request, reply }) => {
       const announced = Number(request.headers['content-length'] ?? NaN);
-      if (announced === 0) throw new HttpError(400, 'Send the file’s bytes as the request body.', 'body');
+      if (announced === 0)
+        throw new HttpError(400, { message: 'Send the file’s bytes as the request body.', field: 'body' });
       try {
         // A size announced up front is refused before a byte is read.
         if (Number.isFinite(announced)) assets.assertSize(announced);
@@ -28,10 +29,13 @@ export async function publishRoutes(app: FastifyInstance, { assets }: ImportMapC
           created: stored.result === 'created',
         };
       } catch (error) {
-        if (error instanceof AssetConflict) throw new HttpError(409, error.message, 'file');
-        if (error instanceof EmptyAsset) throw new HttpError(400, error.message, 'body');
-        if (error instanceof AssetTooLarge) throw new HttpError(413, error.message, 'body');
-        if (error instanceof QuotaExceeded) throw new HttpError(507, error.message, 'body');
+        if (error instanceof AssetConflict)
+          throw new HttpError(409, { message: error.message, field: 'file' });
+        if (error instanceof EmptyAsset) throw new HttpError(400, { message: error.message, field: 'body' });
+        if (error instanceof AssetTooLarge)
+          throw new HttpError(413, { message: error.message, field: 'body' });
+        if (error instanceof QuotaExceeded)
+          throw new HttpError(507, { message: error.message, field: 'body' });
         throw error;
       }
     });

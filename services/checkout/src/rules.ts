@@ -17,43 +17,43 @@ export function quantityAfterAdding(
   sku: string,
   variant: { readonly stock: number } | undefined,
 ): number {
-  if (!variant) throw new HttpError(400, `There is no variant ${sku}.`, 'sku');
+  if (!variant) throw new HttpError(400, { message: `There is no variant ${sku}.`, field: 'sku' });
   const wanted = (cart.get(sku) ?? 0) + 1;
   if (wanted > variant.stock) {
-    throw new HttpError(
-      409,
-      variant.stock === 0 ? `${sku} is out of stock.` : `Only ${variant.stock} of ${sku} in stock.`,
-      'sku',
-    );
+    throw new HttpError(409, {
+      message: variant.stock === 0 ? `${sku} is out of stock.` : `Only ${variant.stock} of ${sku} in stock.`,
+      field: 'sku',
+    });
   }
   if (wanted > MAX_QUANTITY)
-    throw new HttpError(409, `At most ${MAX_QUANTITY} of one variant per order.`, 'sku');
+    throw new HttpError(409, { message: `At most ${MAX_QUANTITY} of one variant per order.`, field: 'sku' });
   // A cookie over the limit would be refused, and reset, on the next request: the cart would be lost.
   if (wanted === 1 && cart.size >= MAX_LINES) {
-    throw new HttpError(409, `At most ${MAX_LINES} different variants per order.`, 'sku');
+    throw new HttpError(409, { message: `At most ${MAX_LINES} different variants per order.`, field: 'sku' });
   }
   return wanted;
 }
 
-export const unknownVariant = (sku: string) => new HttpError(404, `There is no variant ${sku}.`, 'sku');
+export const unknownVariant = (sku: string) =>
+  new HttpError(404, { message: `There is no variant ${sku}.`, field: 'sku' });
 
-export const emptyBasket = () => new HttpError(400, 'The basket is empty.', CART_COOKIE);
+export const emptyBasket = () => new HttpError(400, { message: 'The basket is empty.', field: CART_COOKIE });
 
 export const unknownStore = (storeId: string) =>
-  new HttpError(400, `There is no store ${storeId}.`, 'storeId');
+  new HttpError(400, { message: `There is no store ${storeId}.`, field: 'storeId' });
 
 /** Explore's store directory did not answer: 504 when it was too slow, 503 when it failed. Nothing is ordered. */
 export function storeDirectoryDown(timedOut: boolean): HttpError {
   const kept = 'Nothing was ordered and your basket is kept; please try again.';
   return timedOut
-    ? new HttpError(504, `The store directory did not answer in time. ${kept}`)
-    : new HttpError(503, `The store directory cannot be reached right now. ${kept}`);
+    ? new HttpError(504, { message: `The store directory did not answer in time. ${kept}` })
+    : new HttpError(503, { message: `The store directory cannot be reached right now. ${kept}` });
 }
 
 /** A line the stock cannot cover when the order is placed: 409, nothing taken. */
 export function notEnoughStock(sku: string, left: number): HttpError {
   const what = left === 0 ? `${sku} is out of stock.` : `Only ${left} of ${sku} left.`;
-  return new HttpError(409, `${what} Nothing was ordered.`, 'sku');
+  return new HttpError(409, { message: `${what} Nothing was ordered.`, field: 'sku' });
 }
 
 /** Whether a failed ask of the store directory was too slow (ours or Explore's timeout) rather than refused. */

@@ -19,8 +19,8 @@ function fakeClient(answer: (id: string) => Promise<void>) {
 test('an answer is reused within the reuse time; a failure never is', async () => {
   let down = false;
   const { calls, client } = fakeClient(async (id) => {
-    if (down) throw new HttpError(503, 'down');
-    if (id === 'store-z') throw new HttpError(404, 'no such store');
+    if (down) throw new HttpError(503, { message: 'down' });
+    if (id === 'store-z') throw new HttpError(404, { message: 'no such store' });
   });
   const stores = exploreStores(client, { reuseMs: 60_000 });
   assert.equal(await stores.exists('store-c'), true);

@@ -37,7 +37,7 @@ export class ProductController implements ReactiveController {
     this.#location = location ?? new LocationController(host);
     this.#task = new SeededTask<[string | undefined], ProductSelection>(host, {
       task: async ([id], { signal }) => {
-        if (!id) throw new HttpError(404, 'No product id in the URL.');
+        if (!id) throw new HttpError(404, { message: 'No product id in the URL.' });
         return new ProductSelection(await client.product(id, signal), this.#route.sku);
       },
       args: () => [this.#route.id],
@@ -47,7 +47,10 @@ export class ProductController implements ReactiveController {
         const seed = readSeed<ProductSeed>(host);
         if (!seed) return undefined;
         if ('missing' in seed) {
-          return { error: new HttpError(404, `No product ${seed.missing}.`), args: [seed.missing] };
+          return {
+            error: new HttpError(404, { message: `No product ${seed.missing}.` }),
+            args: [seed.missing],
+          };
         }
         return { value: new ProductSelection(seed.product, seed.sku), args: [seed.product.id] };
       },
