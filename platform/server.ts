@@ -16,12 +16,15 @@
 //   ORDERS_PER_MINUTE     orders one client (address) may place per minute (5); CART_WRITES_PER_10S its cart writes
 //                         per 10 s (30): see rate-limits.ts. Only a load generator playing many shoppers from one
 //                         address raises them; tests about the limits keep the defaults.
+//   RUM_SAMPLE_RATE       the share of page views that send field signals, 0–1 (1)
+//   RUM_BEACONS_PER_MINUTE  field-signal beacons one client (address) may send per minute (120); behind the edge,
+//                         which limits per client itself, the gateway sees one address and is given a high limit
 import path from 'node:path';
 import { closeOnSignal, migrate, openDatabase } from '@tractor/chassis';
 import { teams } from '@tractor/shared/teams';
 import { LOCAL_ORIGINS } from './gateway/csp.js';
 import { buildGateway } from './gateway/gateway.js';
-import { writeLimitsFrom } from './gateway/rate-limits.js';
+import { beaconLimitFrom, writeLimitsFrom } from './gateway/rate-limits.js';
 import { localPreviewKey, PreviewKey } from './importmap/previews.js';
 import {
   DeployTokens,
@@ -76,6 +79,17 @@ function previewKey(): PreviewKey {
   }
 }
 
+/** RUM_SAMPLE_RATE: a number from 0 to 1 (default 1: every page view sends its field signals). */
+function sampleRate(): number {
+  const value = env.RUM_SAMPLE_RATE ?? '1';
+  const rate = Number(value);
+  if (value.trim() === '' || !Number.isFinite(rate) || rate < 0 || rate > 1) {
+    console.error(`The gateway cannot start: RUM_SAMPLE_RATE must be a number from 0 to 1, not "${value}".`);
+    process.exit(1);
+  }
+  return rate;
+}
+
 const tokens = deployTokens();
 const db = await openDatabase({ url: env.DATABASE_URL, dataDir: path.join(dataDir, 'importmap') });
 await migrate(db, path.join(import.meta.dirname, 'importmap/migrations'));
@@ -102,6 +116,7 @@ const app = await buildGateway({
   overrides: JSON.parse(env.IMPORT_MAP_OVERRIDES ?? '{}') as Record<string, string>,
   ...(env.SSR_BUDGET_MS ? { ssrBudgetMs: Number(env.SSR_BUDGET_MS) } : {}),
   writeLimits: writeLimitsFrom(env),
+  rum: { sampleRate: sampleRate(), limit: beaconLimitFrom(env) },
   ...(env.DEVTOOLS === 'on'
     ? { devtools: { origins: env.DEVTOOLS_ORIGINS?.split(',').filter(Boolean) ?? LOCAL_ORIGINS } }
     : {}),

@@ -121,6 +121,8 @@ export class Composition {
   readonly #url: URL;
   /** Whether the page's application came from its team (known once application() has resolved). */
   pageServerRendered = false;
+  /** Teams with at least one part placed in the page (known once every part has resolved). */
+  readonly serverRendered = new Set<string>();
 
   constructor(url: URL, options: CompositionOptions) {
     this.#url = url;
@@ -202,7 +204,9 @@ export class Composition {
     const team = fragmentOwner(tag);
     if (!team) return '';
     const answer = await this.#render(team, `fragment/${tag}`, attributes);
-    return answer ? this.#pieces(answer.inner) : '';
+    if (!answer) return '';
+    this.serverRendered.add(team);
+    return this.#pieces(answer.inner);
   }
 
   /**
@@ -216,6 +220,7 @@ export class Composition {
     const answer = await this.#render(team, `page/${page}`);
     if (!answer) return { piece: `<div id="${id}"></div>`, status: 200 };
     this.pageServerRendered = true;
+    this.serverRendered.add(team);
     return {
       piece: [
         `<div id="${id}" data-ssr><${answer.tag}>`,

@@ -2,10 +2,12 @@
 //   importMapService  the live import map, deploys, rollbacks, previews, the release gate (../importmap/)
 //   apiProxy          /<team>/api/* to each team's service, with the proxy cache and Checkout's write limits
 //   files             the asset store (/assets/<team>/<build>/…) and the root config's build, as they are
+//   rum               POST /rum: the pages' field signals, aggregated into /metrics (internal)
 //   pages             every other GET: the page per request, composed and streamed
 // Production puts nginx in front with the same prefix table.
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import compress from '@fastify/compress';
+import { collectDefaultMetrics, Registry } from 'prom-client';
 import { apiError, NOSNIFF, type Database } from '@tractor/chassis';
 import { teams } from '@tractor/shared/teams';
 import { newTraceId, traceIdOf } from '@tractor/shared/contracts/trace';
@@ -18,7 +20,8 @@ import type { DeployTokens } from '../importmap/tokens.js';
 import { API_BODY_LIMIT, apiProxy } from './api-proxy.js';
 import { files } from './files.js';
 import { pages } from './pages.js';
-import type { CheckoutWriteLimits } from './rate-limits.js';
+import { BEACON_LIMIT, type CheckoutWriteLimits, type WriteLimit } from './rate-limits.js';
+import { FieldSignals, rum } from './rum.js';
 import { readShell } from './shell.js';
 
 export interface GatewayOptions {
@@ -60,6 +63,8 @@ export interface GatewayOptions {
   readonly upstreamTimeoutMs?: number;
   /** How many orders and cart writes one client may send to Checkout's API (default: rate-limits.ts). */
   readonly writeLimits?: CheckoutWriteLimits;
+  /** Field signals: the share of page views that send them (default 1), and the beacons one client may send. */
+  readonly rum?: { readonly sampleRate?: number; readonly limit?: WriteLimit; readonly maxSeries?: number };
 }
 
 export async function buildGateway(options: GatewayOptions): Promise<FastifyInstance> {
@@ -106,6 +111,16 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     writeLimits: options.writeLimits,
   });
   await app.register(files, { assetDir: platform.assetDir, distDir: options.distDir, mock });
+  // The gateway's metrics: the field signals and the process. Internal: the public edge refuses /metrics.
+  const registry = new Registry();
+  registry.setDefaultLabels({ service: 'gateway' });
+  collectDefaultMetrics({ register: registry });
+  const sampleRate = options.rum?.sampleRate ?? 1;
+  const signals = new FieldSignals(registry, { sampleRate, maxSeries: options.rum?.maxSeries });
+  await app.register(rum, { signals, limit: options.rum?.limit ?? BEACON_LIMIT });
+  app.get('/metrics', async (_request, reply) =>
+    reply.type(registry.contentType).send(await registry.metrics()),
+  );
   await app.register(pages, {
     shell,
     live,
@@ -114,6 +129,7 @@ export async function buildGateway(options: GatewayOptions): Promise<FastifyInst
     mock: Boolean(mock),
     ssrBudgetMs: options.ssrBudgetMs ?? 150,
     slowPageMs: options.slowPageMs,
+    rumSampleRate: sampleRate,
     overrides: options.overrides,
     devtools: options.devtools,
   });

@@ -23,6 +23,8 @@ export interface PagesOptions {
   /** How long a page waits for the teams' parts (ms); 0: none is rendered on the server. */
   readonly ssrBudgetMs: number;
   readonly slowPageMs?: number;
+  /** The share of page views that send field signals (0–1). */
+  readonly rumSampleRate?: number;
   /** The gateway's import map overrides (npm run dev): module → URL. */
   readonly overrides?: Readonly<Record<string, string>>;
   /** Developer tools (dev modes only): where import-map-overrides may load modules from. */
@@ -82,6 +84,7 @@ export const pages = fp<PagesOptions>(
         devtools: Boolean(options.devtools),
         nonce,
         composition,
+        rumSampleRate: options.rumSampleRate ?? 1,
       });
       const developerPage = devtools || overrides !== undefined;
       const policy = pagePolicy({ nonce, developerOrigins: developerPage ? developerOrigins : undefined });

@@ -42,6 +42,30 @@ export const CHECKOUT_WRITE_LIMITS: CheckoutWriteLimits = {
 /** The environment variables that raise (or lower) the limits, for a load generator on one address. */
 export const WRITE_LIMIT_ENV = { orders: 'ORDERS_PER_MINUTE', cartWrites: 'CART_WRITES_PER_10S' } as const;
 
+/**
+ * Field-signal beacons (rum.ts): a page view sends one at most, so a shopper browsing fast sends a few a
+ * minute; 120 a minute leaves room for several shoppers behind one address (an office, a mobile carrier's NAT)
+ * and the e2e suite's two workers, and keeps one client from flooding the aggregates.
+ */
+export const BEACON_LIMIT: WriteLimit = { max: 120, windowMs: 60_000 };
+export const BEACON_LIMIT_ENV = 'RUM_BEACONS_PER_MINUTE';
+
+/**
+ * The gateway's environment behind an edge that limits beacons per client itself (scripts/prod/nginx.ts): the
+ * gateway sees the edge's address for every shopper, so its own limit must not count them as one.
+ */
+export const BEHIND_THE_EDGE = { [BEACON_LIMIT_ENV]: '1000000' } as const;
+
+/** The beacon limit from the environment (BEACON_LIMIT_ENV: a whole number above 0). */
+export function beaconLimitFrom(env: NodeJS.ProcessEnv): WriteLimit {
+  const value = env[BEACON_LIMIT_ENV];
+  if (value === undefined || value === '') return BEACON_LIMIT;
+  if (!/^[1-9]\d*$/.test(value)) {
+    throw new Error(`${BEACON_LIMIT_ENV} must be a whole number above 0, not "${value}".`);
+  }
+  return { ...BEACON_LIMIT, max: Number(value) };
+}
+
 /** The limits from the environment (WRITE_LIMIT_ENV: a whole number each, within the default's window). */
 export function writeLimitsFrom(env: NodeJS.ProcessEnv): CheckoutWriteLimits {
   const read = (kind: keyof CheckoutWriteLimits): WriteLimit => {
@@ -99,5 +123,14 @@ export async function limitCheckoutWrites(
   scope.addHook('onRequest', async function (request, reply) {
     const limit = limitOf(request);
     if (limit) await limiters[limit].call(this, request, reply);
+  });
+}
+
+/** Limits every request that reaches `scope` (the beacon endpoint's own scope) per client. */
+export async function limitBeacons(scope: FastifyInstance, limit: WriteLimit): Promise<void> {
+  await scope.register(rateLimit, {
+    max: limit.max,
+    timeWindow: limit.windowMs,
+    errorResponseBuilder: refusal('field-signal beacons'),
   });
 }

@@ -3,9 +3,11 @@
 // links for the modules this URL needs; then the body: the layout for this URL with the teams' server-rendered
 // parts (compose.ts). The head is sent at once, the body as its parts arrive. A deploy shows on the next page
 // load; nothing is rebuilt.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Deployment, ImportMap } from '@tractor/shared/contracts/importmap';
+import type { PageFacts } from '@tractor/shared/contracts/rum';
 import { escapeHtml, scriptJson } from '@tractor/shared/html';
 import { pictureUrl } from '@tractor/shared/pictures';
 import { teamModule, teams } from '@tractor/shared/teams';
@@ -26,14 +28,18 @@ export interface Shell {
   readonly template: string;
   readonly platform: PlatformBuild;
   readonly layout: Layout;
+  /** The root config's build id: 12 hex digits of its platform.json, which names every file it built. */
+  readonly build: string;
 }
 
 export function readShell(distDir: string): Shell {
   const template = readFileSync(path.join(distDir, 'index.html'), 'utf8');
+  const platform = readFileSync(path.join(distDir, 'platform.json'), 'utf8');
   return {
     template,
-    platform: JSON.parse(readFileSync(path.join(distDir, 'platform.json'), 'utf8')) as PlatformBuild,
+    platform: JSON.parse(platform) as PlatformBuild,
     layout: readLayout(template),
+    build: createHash('sha256').update(platform).digest('hex').slice(0, 12),
   };
 }
 
@@ -106,6 +112,8 @@ export interface PageOptions {
   readonly devtools?: boolean;
   /** This response's CSP nonce: every inline script and style of the page carries it. */
   readonly nonce: string;
+  /** The share of page views that send field signals (0–1; default 1). */
+  readonly rumSampleRate?: number;
 }
 
 /** The page in three parts: the head (ready now), the body's chunks (as teams answer), the rest. */
@@ -272,7 +280,14 @@ export function planPage(
     body: laidOut.chunks.map((chunk) => mapChunk(chunk, nonced)),
     tail: () => {
       const { preloads, boot } = ending(options.composition.pageServerRendered);
-      return nonced(fillMarkers(rest, { MODULE_PRELOADS: preloads, BOOT: boot }));
+      const facts: PageFacts = {
+        ssr: [...options.composition.serverRendered].sort(),
+        rum: options.rumSampleRate ?? 1,
+        build: shell.build,
+      };
+      // What the page's field signals need of the server (root-config/src/field-signals.ts).
+      const factsScript = `<script type="application/json" id="tractor-page">${scriptJson(facts)}</script>`;
+      return nonced(fillMarkers(rest, { MODULE_PRELOADS: preloads, BOOT: `${factsScript}\n    ${boot}` }));
     },
   };
 }

@@ -12,8 +12,9 @@ async function browserSources(): Promise<string[]> {
   for (const dir of dirs) {
     for (const entry of await readdir(path.join(root, dir), { recursive: true })) {
       const file = String(entry);
-      // The import map's contract is the platform's, read by Node only (the gateway, the deploy command).
-      if (file === 'importmap.ts') continue;
+      // The platform's contracts (the import map, field signals) are parsed by Node only: the gateway and the
+      // deploy command. The browser's field signals import rum.ts's types, not its schemas.
+      if (file === 'importmap.ts' || file === 'rum.ts') continue;
       if (file.endsWith('.ts') && !file.includes('node_modules') && !file.endsWith('.test.ts')) {
         files.push(path.join(root, dir, file));
       }
