@@ -3,6 +3,8 @@ export interface SharedPackage {
   readonly name: string;
   readonly entry: string;
   readonly subpaths?: boolean;
+  /** The specifier the import map answers, when it is not the package's name (e.g. "web-vitals/attribution"). */
+  readonly specifier?: string;
 }
 export interface SharedBuild {
   readonly specifiers: readonly string[];

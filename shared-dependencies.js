@@ -6,6 +6,8 @@
 export const sharedPackages = [
   { name: 'single-spa', entry: 'lib/es2015/esm/single-spa.min.js' },
   { name: 'single-spa-layout', entry: 'dist/esm/single-spa-layout.min.js' },
+  // Web Vitals with attribution, for the shell's field signals (loaded after the page works, never preloaded).
+  { name: 'web-vitals', entry: 'dist/web-vitals.attribution.js', specifier: 'web-vitals/attribution' },
 ];
 
 /** Modules the root config builds from our own sources: the specifiers they answer, their source file. */
@@ -28,7 +30,8 @@ export const sharedBuilds = [
 /** Is this import request served by the import map rather than bundled? */
 export function isSharedRequest(request) {
   return (
-    sharedPackages.some((p) => request === p.name || (p.subpaths && request.startsWith(`${p.name}/`))) ||
-    sharedBuilds.some((b) => b.specifiers.includes(request))
+    sharedPackages.some(
+      (p) => request === (p.specifier ?? p.name) || (p.subpaths && request.startsWith(`${p.name}/`)),
+    ) || sharedBuilds.some((b) => b.specifiers.includes(request))
   );
 }

@@ -34,7 +34,7 @@ export const shellScriptUrl = (key) => packageUrl(shellScripts[key].name) + shel
 export function sharedPackageImports() {
   const imports = {};
   for (const p of sharedPackages) {
-    imports[p.name] = packageUrl(p.name) + p.entry;
+    imports[p.specifier ?? p.name] = packageUrl(p.name) + p.entry;
     if (p.subpaths) imports[`${p.name}/`] = packageUrl(p.name);
   }
   return imports;

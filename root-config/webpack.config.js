@@ -56,6 +56,7 @@ class ShellPlugin {
             '@tractor/root-config': fileOf('tractor-root-config'),
             '@tractor/root-config/mocks': fileOf('tractor-root-config-mocks'),
             '@tractor/root-config/devtools': fileOf('tractor-root-config-devtools'),
+            '@tractor/root-config/signals': fileOf('tractor-root-config-signals'),
           };
           const preloads = [
             imports['@tractor/root-config'],
@@ -64,13 +65,14 @@ class ShellPlugin {
             imports['@tractor/shared/ui'],
             ...preloadGraph(PRELOAD_PACKAGES, imports),
           ];
-          // Integrity for every module we build and every module a page preloads. (Not for each of the ~100
-          // files of the npm packages: the map is inlined into every page, and a hash does not compress.)
+          // Integrity for every module we build, every module a page preloads and the field signals' library.
+          // (Not for each of the ~100 files of the npm packages: the map is inlined into every page, and a hash
+          // does not compress.)
           const ownModules = Object.keys(assets).filter(
             (f) => f.endsWith('.js') && !f.startsWith('shared/npm/'),
           );
           const integrity = Object.fromEntries(
-            [...new Set([...ownModules.map((f) => `/${f}`), ...preloads])]
+            [...new Set([...ownModules.map((f) => `/${f}`), ...preloads, imports['web-vitals/attribution']])]
               .sort()
               .map((url) => [url, integrityOf(assets[url.slice(1)].buffer())]),
           );
@@ -128,6 +130,8 @@ export default (_env, argv) => {
       // Loaded only in mock mode, and only for developers, by their import-map names.
       'tractor-root-config-mocks': path.join(import.meta.dirname, 'src/mock-mode.ts'),
       'tractor-root-config-devtools': path.join(import.meta.dirname, 'src/devtools.ts'),
+      // Field signals: loaded once the page works (tractor-root-config.ts), in the page views it samples.
+      'tractor-root-config-signals': path.join(import.meta.dirname, 'src/field-signals.ts'),
     },
     output: {
       filename: production ? '[name].[contenthash:8].js' : '[name].js',

@@ -1,7 +1,10 @@
 // The developer overlay (development only: loaded when localStorage.devtools is set, or when `npm run dev`
 // serves the store): every registered application, its single-spa status, and the URL its module resolved to
-// — so an import-map override pointing a team at its dev server is visible at a glance.
+// — so an import-map override pointing a team at its dev server is visible at a glance; and this page's field
+// signals, each with the team it is attributed to (field-signals.ts).
 import { getAppNames, getAppStatus } from 'single-spa';
+import type { RumSample } from '@tractor/shared/contracts/rum';
+import { FIELD_SAMPLE_EVENT, type FieldSampleEvent } from './field-sample.js';
 
 const STYLE = `
   .dev-overlay { position: fixed; left: 1rem; bottom: 1rem; z-index: 101; max-width: min(46rem, calc(100vw - 2rem));
@@ -10,7 +13,8 @@ const STYLE = `
   .dev-overlay table { border-collapse: collapse; }
   .dev-overlay th, .dev-overlay td { padding: 0 0.75rem 0 0; text-align: left; vertical-align: top; }
   .dev-overlay .MOUNTED { color: #54ff90; }
-  .dev-overlay .LOAD_ERROR, .dev-overlay .SKIP_BECAUSE_BROKEN { color: #ff5a54; }`;
+  .dev-overlay .LOAD_ERROR, .dev-overlay .SKIP_BECAUSE_BROKEN { color: #ff5a54; }
+  .dev-overlay caption { text-align: left; font-weight: bold; padding-top: 0.5rem; }`;
 
 /** The module URLs the page's import maps (the live map, any overrides) resolve to; later maps win. */
 function importMap(): Record<string, string> {
@@ -37,25 +41,52 @@ export function showDevOverlay() {
   sheet.replaceSync(STYLE);
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 
+  const samples: RumSample[] = [];
   const render = () => {
     const imports = importMap();
-    const table = document.createElement('table');
-    const head = table.createTHead().insertRow();
-    for (const title of ['application', 'status', 'loaded from'])
-      head.append(Object.assign(document.createElement('th'), { textContent: title }));
-    const body = table.createTBody();
+    const applications = table(['application', 'status', 'loaded from']);
     for (const name of getAppNames()) {
       const module = name.split('/').slice(0, 2).join('/');
       const status = getAppStatus(name) ?? 'UNKNOWN';
-      const row = body.insertRow();
+      const row = applications.tBodies[0]!.insertRow();
       row.insertCell().textContent = name;
       Object.assign(row.insertCell(), { textContent: status, className: status });
       row.insertCell().textContent = new URL(imports[module] ?? module, location.href).href;
     }
-    panel.replaceChildren(table);
+    // The field signals this page has collected so far (the last 12), as the gateway will count them.
+    const signals = table(['field signal', 'value', 'team', 'build', 'route', 'navigation']);
+    signals.createCaption().textContent = samples.length
+      ? `Field signals (${samples.length})`
+      : 'Field signals: none yet (they start once the page has loaded)';
+    for (const sample of samples.slice(-12)) {
+      const row = signals.tBodies[0]!.insertRow();
+      for (const value of [
+        sample.metric,
+        sample.value,
+        sample.team,
+        sample.build,
+        sample.route,
+        sample.navigation,
+      ])
+        row.insertCell().textContent = String(value);
+    }
+    panel.replaceChildren(applications, signals);
   };
   window.addEventListener('single-spa:app-change', render);
   window.addEventListener('single-spa:routing-event', render);
+  window.addEventListener(FIELD_SAMPLE_EVENT, (event) => {
+    samples.push((event as FieldSampleEvent).detail);
+    render();
+  });
   render();
   document.body.append(panel);
+}
+
+function table(titles: readonly string[]): HTMLTableElement {
+  const table = document.createElement('table');
+  const head = table.createTHead().insertRow();
+  for (const title of titles)
+    head.append(Object.assign(document.createElement('th'), { textContent: title }));
+  table.createTBody();
+  return table;
 }

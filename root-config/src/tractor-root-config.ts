@@ -13,6 +13,8 @@ import type * as MockMode from './mock-mode.js';
 
 type MockMode = typeof MockMode;
 import type * as Devtools from './devtools.js';
+import type * as FieldSignals from './field-signals.js';
+import type { PageFacts } from '@tractor/shared/contracts/rum';
 
 /** Developers opt in with localStorage.devtools (or ?devtools once); `npm run dev` serves the page with it on. */
 function wantsDevtools(): boolean {
@@ -81,4 +83,32 @@ function startStore() {
     );
   }
   warmFonts();
+  loadFieldSignals();
+}
+
+/**
+ * Field signals, off the critical path: once the page has loaded and the browser is idle, in the page views the
+ * gateway's sample rate picks (a developer's page always collects them, for the overlay, and sends them when
+ * picked). A page view not picked loads nothing.
+ */
+function loadFieldSignals() {
+  let facts: PageFacts;
+  try {
+    facts = JSON.parse(document.getElementById('tractor-page')?.textContent ?? '') as PageFacts;
+  } catch {
+    return; // a page the gateway did not make (a standalone page): nothing to attribute to
+  }
+  const send = Math.random() < facts.rum;
+  if (!send && !wantsDevtools()) {
+    window.tractorErrors = { push: () => 0, length: 0, [Symbol.iterator]: [][Symbol.iterator] };
+    return;
+  }
+  const start = () =>
+    void importModule('@tractor/root-config/signals').then((signals) =>
+      (signals as typeof FieldSignals).startFieldSignals(facts, { send }),
+    );
+  const idle = () =>
+    'requestIdleCallback' in window ? requestIdleCallback(start, { timeout: 2000 }) : setTimeout(start, 200);
+  if (document.readyState === 'complete') idle();
+  else addEventListener('load', idle, { once: true });
 }
