@@ -68,7 +68,11 @@ function teamRelease({ name, dirname }) {
     output: { filename: '[name].[contenthash:8].js' },
     plugins: [
       new ManifestPlugin({ team: name, version: buildVersion(dirname), srcDir: path.join(dirname, 'src') }),
-      new webpack.DefinePlugin({ __TRACTOR_BUILD_LABEL__: JSON.stringify(buildLabel()) }),
+      new webpack.DefinePlugin({
+        __TRACTOR_BUILD_LABEL__: JSON.stringify(buildLabel()),
+        // A fault an e2e test plants (shared/spa/build-label.ts): '' in every other build, its code dropped.
+        __TRACTOR_TEST_FAULT__: JSON.stringify(process.env.TRACTOR_TEST_FAULT ?? ''),
+      }),
     ],
   };
 }

@@ -23,10 +23,12 @@ const testStack = defineConfig({
   // "deploys" changes the shared store's live import map (a page of a team whose live build is not its service's
   // is left to the browser, by design), so it runs after the tests that check what the server renders;
   // "outage" stops services of the shared test store, so it runs once every other test is done.
+  // "field-signals" deploys builds with planted faults (and rolls them back), after the other deploys.
   projects: [
-    { name: 'store', testDir: './tests', testIgnore: /ship-one-team/ },
+    { name: 'store', testDir: './tests', testIgnore: /ship-one-team|field-signals/ },
     { name: 'deploys', testDir: './tests', testMatch: /ship-one-team/, dependencies: ['store'] },
-    { name: 'outage', testDir: './outage', dependencies: ['deploys'] },
+    { name: 'field-signals', testDir: './tests', testMatch: /field-signals/, dependencies: ['deploys'] },
+    { name: 'outage', testDir: './outage', dependencies: ['field-signals'] },
   ],
   fullyParallel: true,
   workers: 2,
@@ -49,7 +51,9 @@ const testStack = defineConfig({
       wait: { stdout: /is open at/ },
       // The tests check what is composed, not how fast: a loaded test machine must not leave parts to the
       // browser (the budget itself is tested in the gateway's unit tests).
-      env: { SSR_BUDGET_MS: '3000' },
+      // Field-signal beacons: the suite's two workers send many more page views a minute from one address than
+      // a shopper does (the limit itself is tested in the gateway's unit tests).
+      env: { SSR_BUDGET_MS: '3000', RUM_BEACONS_PER_MINUTE: '100000' },
       reuseExistingServer: false,
       timeout: 180_000,
       stdout: 'ignore',

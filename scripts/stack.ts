@@ -77,13 +77,14 @@ export function buildStale(selected: readonly Build[]): void {
 
 /**
  * A changed build of `team`, as its CI would make it: the production build of `tree`'s sources (this checkout by
- * default) labelled `label` (its page says so), in a folder of its own. `remove()` deletes the folder.
+ * default) labelled `label` (its page says so), in a folder of its own. `remove()` deletes the folder. A test
+ * may plant a fault in it (`fault`: shared/spa/build-label.ts), which no other build holds.
  */
-export function labelledBuild(team: string, label: string, tree = repoRoot) {
+export function labelledBuild(team: string, label: string, tree = repoRoot, fault = '') {
   const dist = mkdtempSync(path.join(os.tmpdir(), `${team}-${label}-`));
   const made = spawnSync('npx', ['webpack', '--mode', 'production', '--output-path', dist], {
     cwd: path.join(tree, 'microfrontends', team),
-    env: { ...process.env, TRACTOR_BUILD_LABEL: label },
+    env: { ...process.env, TRACTOR_BUILD_LABEL: label, TRACTOR_TEST_FAULT: fault },
     encoding: 'utf8',
   });
   if (made.status !== 0) {

@@ -2,7 +2,7 @@
 // <div id="single-spa-application:<name>">; we render the page's template into it with Lit's render().
 import { nothing, render, type TemplateResult } from 'lit';
 import type { LifeCycles } from 'single-spa';
-import { buildLabel } from './build-label.js';
+import { buildLabel, testFault } from './build-label.js';
 
 /** Containers whose content the server rendered: Lit never rendered into them. */
 const adopted = new WeakSet<HTMLElement>();
@@ -29,6 +29,7 @@ export function pageApplication(template: () => TemplateResult, load?: () => Pro
       const element = container(name);
       // A labelled build (a canary) says so on its page when team boundaries are shown.
       if (buildLabel) element.dataset.buildLabel = buildLabel;
+      if (testFault === 'throw') plantErrors();
       // Server-rendered: the page's element is there already and hydrates itself when its class is defined.
       if (element.hasAttribute('data-ssr')) {
         element.removeAttribute('data-ssr');
@@ -47,4 +48,12 @@ export function pageApplication(template: () => TemplateResult, load?: () => Pro
       render(nothing, element);
     },
   } as LifeCycles;
+}
+
+/** The "throw" test fault: one error from the team's own code, one from inside Lit (a shared library). */
+function plantErrors() {
+  setTimeout(() => {
+    throw new Error('planted by a test: the page throws');
+  });
+  setTimeout(() => render(nothing, null as unknown as HTMLElement));
 }
