@@ -99,3 +99,30 @@ test('one client flooding orders gets 429s with Retry-After from the edge; reads
   expect(await limited[0]!.json()).toMatchObject({ statusCode: 429, error: 'Too Many Requests' });
   expect((await fetch(`${EDGE}/checkout/api/cart`)).status).toBe(200);
 });
+
+test("field-signal beacons pass the edge to the gateways (16 KB at most); the gateways' metrics do not", async () => {
+  const sample = {
+    team: 'decide',
+    build: '0123456789ab',
+    route: '/product/:id',
+    metric: 'LCP',
+    value: 300,
+    navigation: 'load',
+    ssr: true,
+  };
+  const sent = await fetch(`${EDGE}/rum`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/plain;charset=UTF-8' },
+    body: JSON.stringify({ samples: [sample] }),
+  });
+  expect(sent.status).toBe(204);
+  const bad = await fetch(`${EDGE}/rum`, { method: 'POST', body: '{"samples": [{"team": "marketing"}]}' });
+  expect(bad.status).toBe(400);
+  expect(((await bad.json()) as { field?: string }).field).toBe('samples');
+  const huge = await fetch(`${EDGE}/rum`, { method: 'POST', body: 'x'.repeat(20 * 1024) });
+  expect(huge.status).toBe(413);
+  expect(huge.headers.get('content-type')).toMatch(/application\/json/);
+  for (const url of ['/metrics', '//metrics', '/%6detrics']) {
+    expect((await fetch(`${EDGE}${url}`)).status, url).toBe(404);
+  }
+});

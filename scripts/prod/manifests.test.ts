@@ -184,3 +184,48 @@ test('the gateway, not root, owns the asset store’s folder: a new volume there
   const runtime = gateway.slice(gateway.lastIndexOf('\nFROM '));
   assert.match(runtime, /RUN mkdir \/assets && chown node:node \/assets\nUSER node/);
 });
+
+test("the dashboard has a row of field signals per team and the platform's, from the registry, each by build", () => {
+  const dashboard = JSON.parse(read('monitoring/grafana-dashboard.json')) as {
+    panels: { type: string; title: string; targets?: { expr: string; legendFormat: string }[] }[];
+  };
+  const rows = dashboard.panels.filter((p) => p.type === 'row').map((p) => p.title);
+  assert.deepEqual(
+    rows,
+    [...teams.map((t) => t.name), 'platform'].map((o) => `${o}: field signals by build`),
+  );
+  for (const owner of [...teams.map((t) => t.name), 'platform']) {
+    const row = dashboard.panels.findIndex((p) => p.title === `${owner}: field signals by build`);
+    const panels = dashboard.panels.slice(row + 1, row + 7);
+    assert.deepEqual(
+      panels.map((p) => p.title),
+      [
+        'p75 LCP (page loads)',
+        'p75 INP',
+        'p75 CLS',
+        'Errors per 1 000 page views',
+        'Page views per second',
+        'Long animation frames per second',
+      ],
+    );
+    for (const p of panels) {
+      assert.match(p.targets![0]!.expr, new RegExp(`team="${owner}"`), `${owner}: ${p.title}`);
+      assert.match(p.targets![0]!.expr, /by \(build/, `${owner}: ${p.title}`);
+    }
+  }
+  // The gateway replicas are scraped like the services: the dashboard sums them.
+  assert.ok(units.some((u) => u.name === 'gateway'));
+});
+
+test("the public edge takes field-signal beacons (16 KB, limited per client) and never shows the gateways' metrics", () => {
+  const conf = read('edge/nginx.conf');
+  const publicServer = conf.slice(0, conf.indexOf('# Inside:'));
+  assert.match(publicServer, /location = \/rum \{\n\s+client_max_body_size 16k;\n\s+limit_req zone=beacons/);
+  assert.match(publicServer, /location = \/metrics \{\n\s+return 404;/);
+  const gateway = documents('gateway/kubernetes.yaml').find((d) => d.kind === 'Deployment') as {
+    spec: { template: { spec: { containers: Container[] } } };
+  };
+  const env = gateway.spec.template.spec.containers[0]!.env ?? [];
+  // Behind the edge every shopper has the edge's address: the gateway's own limit must not lump them together.
+  assert.equal(Number(env.find((e) => e.name === 'RUM_BEACONS_PER_MINUTE')?.value) >= 1_000_000, true);
+});

@@ -8,6 +8,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { teams } from '../../shared/teams.js';
+import { PLATFORM } from '@tractor/shared/contracts/rum';
+import { BEHIND_THE_EDGE } from '../../platform/gateway/rate-limits.js';
 import { nginxConfig } from './nginx.js';
 
 export const REPO_ROOT = path.join(import.meta.dirname, '../..');
@@ -55,7 +57,7 @@ export const units: readonly Unit[] = [
     build: '@tractor/root-config',
     // The platform's server, and the shell's build it serves (index.html, platform.json, the shared modules).
     runs: [...COMMON_RUNTIME, 'platform', 'root-config/dist'],
-    environment: {},
+    environment: { ...BEHIND_THE_EDGE },
   },
   ...teams.map((t) => ({
     name: t.name,
@@ -467,55 +469,101 @@ function prometheus(): object {
 }
 
 function grafanaDashboard(): object {
-  const panel = (id: number, title: string, expr: string, unit: string, y: number, x: number) => ({
-    id,
+  let nextId = 1;
+  const panel = (
+    title: string,
+    expr: string,
+    unit: string,
+    { x, y, w = 12, legend = '{{service}} {{route}}' }: { x: number; y: number; w?: number; legend?: string },
+  ) => ({
+    id: nextId++,
     type: 'timeseries',
     title,
     datasource: { type: 'prometheus', uid: '${DS_PROMETHEUS}' },
-    gridPos: { h: 8, w: 12, x, y },
+    gridPos: { h: 8, w, x, y },
     fieldConfig: { defaults: { unit }, overrides: [] },
-    targets: [{ expr, legendFormat: '{{service}} {{route}}', refId: 'A' }],
+    targets: [{ expr, legendFormat: legend, refId: 'A' }],
   });
+  const services = [
+    panel(
+      'Requests per second, by service and route',
+      'sum by (service, route) (rate(http_request_duration_seconds_count[1m]))',
+      'reqps',
+      { x: 0, y: 0 },
+    ),
+    panel(
+      'p99 latency, by service and route',
+      'histogram_quantile(0.99, sum by (service, route, le) (rate(http_request_duration_seconds_bucket[5m])))',
+      's',
+      { x: 12, y: 0 },
+    ),
+    panel(
+      'Errors (5xx) per second, by service',
+      'sum by (service) (rate(http_request_duration_seconds_count{status=~"5.."}[1m]))',
+      'reqps',
+      { x: 0, y: 8 },
+    ),
+    panel('Memory (RSS), by service', 'sum by (service) (process_resident_memory_bytes)', 'bytes', {
+      x: 12,
+      y: 8,
+    }),
+  ];
+  // A row per team (and the platform's): what shoppers' browsers measured of its parts, by build — the
+  // field signals of platform/gateway/rum.ts, summed over the gateway replicas.
+  const fieldRow = (owner: string, y: number) => {
+    const of = (metric: string, extra = '') => `${metric}{team="${owner}"${extra}}`;
+    const p75 = (metric: string, extra = '') =>
+      `histogram_quantile(0.75, sum by (build, le) (rate(${of(metric, extra)}[5m])))`;
+    const byBuild = { legend: 'build {{build}}' };
+    return [
+      {
+        id: nextId++,
+        type: 'row',
+        title: `${owner}: field signals by build`,
+        collapsed: false,
+        gridPos: { h: 1, w: 24, x: 0, y },
+        panels: [],
+      },
+      panel('p75 LCP (page loads)', p75('tractor_rum_lcp_seconds_bucket', ',navigation!="client"'), 's', {
+        x: 0,
+        y: y + 1,
+        w: 6,
+        ...byBuild,
+      }),
+      panel('p75 INP', p75('tractor_rum_inp_seconds_bucket'), 's', { x: 6, y: y + 1, w: 6, ...byBuild }),
+      panel('p75 CLS', p75('tractor_rum_cls_bucket'), 'none', { x: 12, y: y + 1, w: 6, ...byBuild }),
+      panel(
+        'Errors per 1 000 page views',
+        `1000 * sum by (build) (rate(${of('tractor_rum_errors_total')}[5m])) / sum by (build) (rate(${of('tractor_rum_page_views_total')}[5m]))`,
+        'none',
+        { x: 18, y: y + 1, w: 6, ...byBuild },
+      ),
+      panel(
+        'Page views per second',
+        `sum by (build) (rate(${of('tractor_rum_page_views_total')}[5m]))`,
+        'reqps',
+        {
+          x: 0,
+          y: y + 9,
+          ...byBuild,
+        },
+      ),
+      panel(
+        'Long animation frames per second',
+        `sum by (build) (rate(${of('tractor_rum_long_animation_frame_seconds_count')}[5m]))`,
+        'reqps',
+        { x: 12, y: y + 9, ...byBuild },
+      ),
+    ];
+  };
+  const owners = [...teams.map((t) => t.name), PLATFORM];
   return {
     title: 'The Tractor Store',
     uid: 'tractor-store',
     schemaVersion: 39,
     time: { from: 'now-1h', to: 'now' },
     templating: { list: [{ name: 'DS_PROMETHEUS', type: 'datasource', query: 'prometheus' }] },
-    panels: [
-      panel(
-        1,
-        'Requests per second, by service and route',
-        'sum by (service, route) (rate(http_request_duration_seconds_count[1m]))',
-        'reqps',
-        0,
-        0,
-      ),
-      panel(
-        2,
-        'p99 latency, by service and route',
-        'histogram_quantile(0.99, sum by (service, route, le) (rate(http_request_duration_seconds_bucket[5m])))',
-        's',
-        0,
-        12,
-      ),
-      panel(
-        3,
-        'Errors (5xx) per second, by service',
-        'sum by (service) (rate(http_request_duration_seconds_count{status=~"5.."}[1m]))',
-        'reqps',
-        8,
-        0,
-      ),
-      panel(
-        4,
-        'Memory (RSS), by service',
-        'sum by (service) (process_resident_memory_bytes)',
-        'bytes',
-        8,
-        12,
-      ),
-    ],
+    panels: [...services, ...owners.flatMap((owner, i) => fieldRow(owner, 16 + i * 17))],
   };
 }
 

@@ -8,13 +8,17 @@
 //  - /<team>/api/ proxied to that team's replicas, with passive health checks (max_fails) and retries of
 //    idempotent requests on the next replica;
 //  - nginx's own errors (502, 504, 413, …) answered as the services' JSON error, never an HTML page;
+//  - POST /rum (the pages' field-signal beacons) to the gateway, 16 KB at most and limited per client; the
+//    gateways' /metrics never on the public edge (Prometheus scrapes each replica inside);
 //  - an internal plain-HTTP listener on 127.0.0.1 for service-to-service calls (Checkout → Explore) and the
 //    gateway's render requests, balanced over the same upstreams.
 import { STATUS_CODES } from 'node:http';
 import { teams } from '../../shared/teams.js';
 import { NOSNIFF } from '@tractor/chassis/security';
 import { checkoutRoutes } from '@tractor/shared/contracts/checkout';
+import { RUM_MAX_BYTES } from '@tractor/shared/contracts/rum';
 import {
+  BEACON_LIMIT,
   CHECKOUT_WRITE_LIMITS,
   type CheckoutWriteLimits,
   type WriteLimit,
@@ -45,6 +49,8 @@ export interface EdgeOptions {
    */
   readonly writeLimits?: CheckoutWriteLimits;
   readonly unlimited?: readonly string[];
+  /** Field-signal beacons one client address may send (default: the gateway's, BEACON_LIMIT). */
+  readonly beaconLimit?: WriteLimit;
   /** Timeouts for upstream answers, seconds. */
   readonly upstreamTimeout?: number;
   /**
@@ -117,6 +123,7 @@ proxy_next_upstream error timeout http_502 http_503;
 proxy_next_upstream_tries 2;
 proxy_buffering on;`;
   const limits = options.writeLimits ?? CHECKOUT_WRITE_LIMITS;
+  const beacons = options.beaconLimit ?? BEACON_LIMIT;
   const teamApis = teams
     .map(
       (t) => `location /${t.name}/api/ {
@@ -172,6 +179,9 @@ ${options.brotliModules?.some((m) => m.includes('brotli_filter')) ? '  brotli_ty
 ${indent(upstreams)}
 
 ${indent(writeLimitZones(limits, options.unlimited ?? []))}
+  # Field-signal beacons, per client address (platform/gateway/rate-limits.ts: the same limit for npm start).
+  map $write_limit_exempt $beacon_writer { 1 ""; default $binary_remote_addr; }
+  limit_req_zone $beacon_writer zone=beacons:10m rate=${perMinute(beacons)}r/m;
 
   # The store, for shoppers: HTTPS and HTTP/2 (or plain HTTP behind an ingress that terminates TLS).
   server {
@@ -201,6 +211,16 @@ ${indent(teamApis, 4)}
         deny all;
       }
 ${indent(proxy('gateway'), 6)}
+    }
+    # The pages' field signals: one beacon a page view, at most ${RUM_MAX_BYTES / 1024} KB.
+    location = /rum {
+      client_max_body_size ${RUM_MAX_BYTES / 1024}k;
+      limit_req zone=beacons burst=${beacons.max - 1} nodelay;
+${indent(proxy('gateway'), 6)}
+    }
+    # The gateways' metrics are Prometheus's, which scrapes each replica inside.
+    location = /metrics {
+      return 404;
     }
     # Every page and the live import map: the gateway's replicas.
     location / {

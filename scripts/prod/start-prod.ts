@@ -19,7 +19,7 @@ import { prodPorts } from './ports.js';
 import { ensureDatabases, startPrivatePostgres, type PrivatePostgres } from './postgres.js';
 import { localTokens } from '../../platform/importmap/tokens.js';
 import { localPreviewKey } from '../../platform/importmap/previews.js';
-import { writeLimitsFrom } from '../../platform/gateway/rate-limits.js';
+import { BEHIND_THE_EDGE, beaconLimitFrom, writeLimitsFrom } from '../../platform/gateway/rate-limits.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -174,6 +174,7 @@ async function main() {
       DEPLOY_TOKENS: JSON.stringify(tokens),
       PREVIEW_KEY: previewKey,
       NODE_ENV: 'production',
+      ...BEHIND_THE_EDGE,
     });
     starting.push(
       waitForHealth(`gateway on ${replicaPort}`, `http://127.0.0.1:${replicaPort}/health/ready`, replica),
@@ -196,6 +197,7 @@ async function main() {
       upstreams,
       brotliModules,
       writeLimits: writeLimitsFrom(process.env),
+      beaconLimit: beaconLimitFrom(process.env),
       unlimited: process.env.WRITE_LIMIT_EXEMPT?.split(',').filter(Boolean) ?? [],
       // As root, nginx's workers would run as nobody and could not read a checkout in a private folder.
       ...(process.getuid?.() === 0 ? { user: 'root' } : {}),
