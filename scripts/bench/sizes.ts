@@ -46,6 +46,14 @@ function bundleSizes() {
   for (const file of jsFiles(dist).filter((f) => !f.includes(`${path.sep}npm${path.sep}`))) {
     row(`root config: ${path.relative(dist, file)}`, kb(gz(file)));
   }
+  // The field signals: loaded after the page's load event, in the page views the sample rate picks.
+  const signals = jsFiles(dist).find((f) => path.basename(f).startsWith('tractor-root-config-signals.'));
+  const webVitals = jsFiles(path.join(dist, 'shared/npm')).find((f) =>
+    f.endsWith('web-vitals.attribution.js'),
+  );
+  if (signals && webVitals) {
+    row('field signals: our module + web-vitals (after load)', `${kb(gz(signals))} + ${kb(gz(webVitals))}`);
+  }
   const npmDir = path.join(dist, 'shared/npm');
   for (const pkg of readdirSync(npmDir, { recursive: true, withFileTypes: true }).filter(
     (e) => e.isDirectory() && e.name.includes('@') && !e.name.startsWith('@'),
