@@ -75,7 +75,9 @@ export function showDevOverlay() {
   window.addEventListener('single-spa:app-change', render);
   window.addEventListener('single-spa:routing-event', render);
   window.addEventListener(FIELD_SAMPLE_EVENT, (event) => {
-    samples.push((event as FieldSampleEvent).detail);
+    // A metric that changes (LCP, CLS, INP) is announced again as the same sample: shown once, as it is now.
+    const sample = (event as FieldSampleEvent).detail;
+    if (!samples.includes(sample)) samples.push(sample);
     render();
   });
   render();

@@ -64,18 +64,20 @@ export function startFieldSignals(facts: PageFacts, options: { send: boolean }):
   const pending: RumSample[] = [];
   const sent = new Set<string>();
 
-  const add = (team: string, metric: RumMetric, value: number, at: View = view) => {
-    const sample: RumSample = {
-      team,
-      build: owners.builds[team] ?? facts.build,
-      route: at.route.pattern,
-      metric,
-      value: metric === 'CLS' ? Math.round(value * 10_000) / 10_000 : Math.round(value),
-      navigation: at.navigation,
-      ssr: at === firstView && serverRendered.has(team),
-    };
-    if (pending.length < MAX_SAMPLES) pending.push(sample);
+  const sampleOf = (team: string, metric: RumMetric, value: number, at: View = view): RumSample => ({
+    team,
+    build: owners.builds[team] ?? facts.build,
+    route: at.route.pattern,
+    metric,
+    value: metric === 'CLS' ? Math.round(value * 10_000) / 10_000 : Math.round(value),
+    navigation: at.navigation,
+    ssr: at === firstView && serverRendered.has(team),
+  });
+  const announce = (sample: RumSample) =>
     dispatchEvent(new CustomEvent(FIELD_SAMPLE_EVENT, { detail: sample }));
+  const add = (sample: RumSample) => {
+    if (pending.length < MAX_SAMPLES) pending.push(sample);
+    announce(sample);
   };
   // A page view counts for each team that drew something in it, once it ends (or the page is hidden): a team's
   // part may draw only once its data has come.
@@ -83,7 +85,7 @@ export function startFieldSignals(facts: PageFacts, options: { send: boolean }):
   const countView = () => {
     if (counted) return;
     counted = true;
-    for (const team of teamsOnPage(document, owners)) add(team, 'view', 1);
+    for (const team of teamsOnPage(document, owners)) add(sampleOf(team, 'view', 1));
   };
 
   // One beacon per page view at most, once the page is hidden: after web-vitals has reported (it listens in
@@ -95,6 +97,8 @@ export function startFieldSignals(facts: PageFacts, options: { send: boolean }):
     const samples = pending.splice(0);
     if (options.send) navigator.sendBeacon('/rum', JSON.stringify({ samples }));
     beacons += 1;
+    for (const id of reported.keys()) sent.add(id);
+    reported.clear();
   });
 
   // Web Vitals. A client-side navigation is the browser's soft navigation: its LCP runs from the route change.
@@ -105,17 +109,23 @@ export function startFieldSignals(facts: PageFacts, options: { send: boolean }):
           navigation: 'client',
         }
       : firstView;
-  const once = (metric: MetricWithAttribution, team: string) => {
+  // Every change of a metric is taken (reportAllChanges), and the beacon sends each metric's last value: when the
+  // page is hidden, web-vitals may still hold the last interaction in an idle callback, and its own report at
+  // hidden would come before it. A metric already sent is not sent again.
+  const reported = new Map<string, RumSample>();
+  const report = (metric: MetricWithAttribution, team: string) => {
     if (sent.has(metric.id)) return;
-    sent.add(metric.id);
-    add(team, metric.name, metric.value, viewOf(metric));
+    const sample = sampleOf(team, metric.name, metric.value, viewOf(metric));
+    const known = reported.get(metric.id);
+    if (known) announce(Object.assign(known, sample));
+    else add(reported.set(metric.id, sample).get(metric.id)!);
   };
-  const soft = { reportSoftNavs: true };
-  onTTFB((metric) => metric.navigationType !== 'soft-navigation' && once(metric, firstView.route.owner));
-  onFCP((metric) => once(metric, viewOf(metric).route.owner), soft);
-  onLCP((metric) => once(metric, lcpOwner(metric) ?? viewOf(metric).route.owner), soft);
-  onCLS((metric) => once(metric, clsOwner(metric) ?? viewOf(metric).route.owner), soft);
-  onINP((metric) => once(metric, inpOwner(metric)), soft);
+  const changes = { reportSoftNavs: true, reportAllChanges: true };
+  onTTFB((metric) => metric.navigationType !== 'soft-navigation' && report(metric, firstView.route.owner));
+  onFCP((metric) => report(metric, viewOf(metric).route.owner), changes);
+  onLCP((metric) => report(metric, lcpOwner(metric) ?? viewOf(metric).route.owner), changes);
+  onCLS((metric) => report(metric, clsOwner(metric) ?? viewOf(metric).route.owner), changes);
+  onINP((metric) => report(metric, inpOwner(metric)), changes);
 
   // The owner of each largest paint and layout shift, found as soon as the browser reports it, while the page
   // still shows what was painted: web-vitals reports LCP and CLS later (at a click, a route change, or when the
@@ -125,7 +135,10 @@ export function startFieldSignals(facts: PageFacts, options: { send: boolean }):
   const observe = (type: string, ownerOfEntry: (entry: PerformanceEntry) => string | undefined) => {
     try {
       new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) owned.set(keyOf(entry), ownerOfEntry(entry));
+        // Of a batch of largest paints only the last can still be the largest: one search of the page each.
+        const entries = list.getEntries();
+        for (const entry of type === 'layout-shift' ? entries : entries.slice(-1))
+          owned.set(keyOf(entry), ownerOfEntry(entry));
         while (owned.size > 100) owned.delete(owned.keys().next().value!);
       }).observe({ type, buffered: true });
     } catch {
@@ -199,7 +212,7 @@ export function startFieldSignals(facts: PageFacts, options: { send: boolean }):
       if (frame.duration <= LONG_FRAME_MS) continue;
       const longest = [...frame.scripts].sort((a, b) => b.duration - a.duration)[0];
       const team = scriptOwner(longest?.sourceURL, owners, location.origin) ?? 'platform';
-      add(team, 'LOAF', frame.duration);
+      add(sampleOf(team, 'LOAF', frame.duration));
     }
   }).observe({ type: 'long-animation-frame', buffered: true });
 
@@ -216,7 +229,7 @@ export function startFieldSignals(facts: PageFacts, options: { send: boolean }):
       typeof application === 'string'
         ? (/^@tractor\/([^/]+)\//.exec(application)?.[1] ?? 'platform')
         : scriptOwner(url, owners, location.origin);
-    if (team) add(team, 'error', 1);
+    if (team) add(sampleOf(team, 'error', 1));
   };
   const early = window.tractorErrors;
   window.tractorErrors = { push: onError, length: 0, [Symbol.iterator]: [][Symbol.iterator] };
