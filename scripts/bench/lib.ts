@@ -16,6 +16,8 @@ export interface Metrics {
   cls: number;
   tbt: number;
   js: number;
+  /** Compressed bytes of the scripts requested before the load event (what competes with the first view). */
+  jsBeforeLoad: number;
 }
 
 /** The baseline commit checked out beside the project (.bench/<commit>), installed once. */
@@ -155,25 +157,30 @@ export async function loadPage(
   await page.goto(url, { waitUntil: 'load', timeout: 15_000 }).catch(stuck('did not load'));
   await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(stuck('never went quiet'));
   await page.waitForTimeout(throttled ? 600 : 300);
-  const vitals = await page.evaluate(
-    () =>
-      (
-        window as unknown as {
-          __bench: {
-            lcp: number;
-            fcp: number;
-            cls: number;
-            longTasks: { start: number; duration: number }[];
-          };
-        }
-      ).__bench,
-  );
+  const vitals = await page.evaluate(() => {
+    const bench = (
+      window as unknown as {
+        __bench: {
+          lcp: number;
+          fcp: number;
+          cls: number;
+          longTasks: { start: number; duration: number }[];
+        };
+      }
+    ).__bench;
+    const load = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)
+      .loadEventStart;
+    const jsBeforeLoad = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+      .filter((r) => /\.js(\?|$)/.test(r.name) && r.startTime < load)
+      .reduce((sum, r) => sum + r.encodedBodySize, 0);
+    return { ...bench, jsBeforeLoad };
+  });
   await context.close();
   // Total blocking time: every long task's time beyond 50 ms, from the first contentful paint on.
   const tbt = vitals.longTasks
     .filter((t) => t.start + t.duration > vitals.fcp)
     .reduce((sum, t) => sum + Math.max(0, t.duration - 50), 0);
-  return { lcp: vitals.lcp, fcp: vitals.fcp, cls: vitals.cls, tbt, js };
+  return { lcp: vitals.lcp, fcp: vitals.fcp, cls: vitals.cls, tbt, js, jsBeforeLoad: vitals.jsBeforeLoad };
 }
 
 /** The q-quantile of sorted values, interpolated between neighbours. */
