@@ -125,7 +125,8 @@ export function startFieldSignals(facts: PageFacts, options: { send: boolean }):
   onFCP((metric) => report(metric, viewOf(metric).route.owner), changes);
   onLCP((metric) => report(metric, lcpOwner(metric) ?? viewOf(metric).route.owner), changes);
   onCLS((metric) => report(metric, clsOwner(metric) ?? viewOf(metric).route.owner), changes);
-  onINP((metric) => report(metric, inpOwner(metric)), changes);
+  // A soft navigation without an interaction gets web-vitals' placeholder INP (8 ms, no entries): not a measure.
+  onINP((metric) => metric.entries.length > 0 && report(metric, inpOwner(metric)), changes);
 
   // The owner of each largest paint and layout shift, found as soon as the browser reports it, while the page
   // still shows what was painted: web-vitals reports LCP and CLS later (at a click, a route change, or when the
