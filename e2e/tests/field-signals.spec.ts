@@ -3,13 +3,12 @@
 // fragments raises INP for Checkout only; an error thrown by Decide's code counts under Decide and its build, one
 // thrown inside Lit under the platform. The planted faults are test builds (TRACTOR_TEST_FAULT) deployed to the
 // test store and rolled back; no live bundle holds them.
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { labelledBuild } from '../../scripts/stack.js';
 import { parsePrometheus, vitalsRows, type Series } from '../../scripts/vitals-report.js';
 import { STORE_PORT } from '../ports.js';
-import { expect, test } from './fixtures.js';
+import { expect, npmRun, test } from './fixtures.js';
 
 // These deploy to the shared store: one at a time, after the other tests (playwright.config.ts).
 test.describe.configure({ mode: 'serial' });
@@ -17,15 +16,6 @@ test.describe.configure({ mode: 'serial' });
 const repoRoot = path.join(import.meta.dirname, '../..');
 const STORE = `http://127.0.0.1:${STORE_PORT}`;
 const TEAMS = ['explore', 'decide', 'checkout', 'inspire'];
-
-function npmRun(script: string, ...args: string[]): string {
-  const result = spawnSync('npm', ['run', '--silent', script, '--', ...args, '--port', String(STORE_PORT)], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-  });
-  expect(result.status, `npm run ${script} ${args.join(' ')}: ${result.stderr}`).toBe(0);
-  return result.stdout;
-}
 
 const metrics = async () => parsePrometheus(await (await fetch(`${STORE}/metrics`)).text());
 

@@ -1,6 +1,9 @@
 // Every test watches its page: an uncaught error, a CSP violation, or a request to another origin, fails it. A test that
 // provokes an error on purpose says which one it expects with `problems.expect(/…/)`.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
+import { STORE_PORT } from '../ports.js';
 
 export interface Problems {
   /** This test provokes an error matching `pattern` on purpose. */
@@ -116,4 +119,14 @@ export function unrenderedParts(html: string): string[] {
     missing.push(`<${tag}> without its server render`);
   }
   return missing;
+}
+
+/** Runs one of the package scripts (deploy, rollback, versions) against the test store; fails on a non-zero exit. */
+export function npmRun(script: string, ...args: string[]): string {
+  const result = spawnSync('npm', ['run', '--silent', script, '--', ...args, '--port', String(STORE_PORT)], {
+    cwd: path.join(import.meta.dirname, '../..'),
+    encoding: 'utf8',
+  });
+  expect(result.status, `npm run ${script} ${args.join(' ')}: ${result.stderr}`).toBe(0);
+  return result.stdout;
 }

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { labelledBuild } from '../../scripts/stack.js';
 import { STORE_PORT } from '../ports.js';
-import { expect, STORE_PAGES, test, unrenderedParts } from './fixtures.js';
+import { expect, npmRun, STORE_PAGES, test, unrenderedParts } from './fixtures.js';
 
 // The tests here change and compare the store's live map: one at a time.
 test.describe.configure({ mode: 'serial' });
@@ -15,16 +15,6 @@ test.describe.configure({ mode: 'serial' });
 const repoRoot = path.join(import.meta.dirname, '../..');
 const STORE = `http://127.0.0.1:${STORE_PORT}`;
 const DECIDE_PAGE = '#single-spa-application\\:\\@tractor\\/decide\\/product';
-
-/** Runs one of the package scripts against the test store; returns its output, fails on a non-zero exit. */
-function npmRun(script: string, ...args: string[]): string {
-  const result = spawnSync('npm', ['run', '--silent', script, '--', ...args, '--port', String(STORE_PORT)], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-  });
-  expect(result.status, `npm run ${script} ${args.join(' ')}: ${result.stderr}`).toBe(0);
-  return result.stdout;
-}
 
 /** Each page's first view as the server sends it: what of it was left to the browser (none, when all is well). */
 async function unrenderedPages(): Promise<Record<string, string[]>> {

@@ -42,13 +42,17 @@ function shadow(host: Element, html: string): ShadowRoot {
   return root;
 }
 
-test('an element inside nested shadow roots belongs to its closest team boundary', () => {
+/** Decide's product page as the server places it, its shadow root holding `inner` (`before` it: in its container). */
+function productPageWith(inner: string, before = '') {
   const document = page(
-    '<main><div id="single-spa-application:@tractor/decide/product"><decide-product-page></decide-product-page></div></main>',
+    `<main><div id="single-spa-application:@tractor/decide/product">${before}<decide-product-page></decide-product-page></div></main>`,
   );
-  const owners = readOwners(document);
-  const productPage = shadow(
-    document.querySelector('decide-product-page')!,
+  const productPage = shadow(document.querySelector('decide-product-page')!, inner);
+  return { document, owners: readOwners(document), productPage };
+}
+
+test('an element inside nested shadow roots belongs to its closest team boundary', () => {
+  const { owners, productPage } = productPageWith(
     '<h1>Tractor</h1><div class="buy"><checkout-add-to-cart></checkout-add-to-cart></div>',
   );
   const addToCart = shadow(
@@ -62,13 +66,9 @@ test('an element inside nested shadow roots belongs to its closest team boundary
 });
 
 test("a fragment inside another team's page is the fragment's team's; the page's own markup is the page's", () => {
-  const document = page(
-    '<main><div id="single-spa-application:@tractor/decide/product"><p class="loading">…</p><decide-product-page></decide-product-page></div></main>',
-  );
-  const owners = readOwners(document);
-  const productPage = shadow(
-    document.querySelector('decide-product-page')!,
+  const { document, owners, productPage } = productPageWith(
     '<inspire-recommendations></inspire-recommendations>',
+    '<p class="loading">…</p>',
   );
   const tiles = shadow(productPage.querySelector('inspire-recommendations')!, '<img alt="tractor" />');
   assert.equal(ownerOf(tiles.querySelector('img'), owners), 'inspire');
