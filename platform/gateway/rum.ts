@@ -112,10 +112,9 @@ export class FieldSignals {
     }).set(options.sampleRate ?? 1);
   }
 
-  /** Aggregates a beacon's samples; answers how many were kept. */
-  record(beacon: RumBeacon): number {
+  /** Aggregates a beacon's samples (past the cap of label sets: counted as dropped). */
+  record(beacon: RumBeacon): void {
     this.#beacons.inc();
-    let kept = 0;
     for (const sample of beacon.samples) {
       const labels: Labels = {
         team: sample.team,
@@ -133,9 +132,7 @@ export class FieldSignals {
         this.#series.add(series);
       }
       this.#observe(sample, labels);
-      kept += 1;
     }
-    return kept;
   }
 
   #observe(sample: RumSample, labels: Labels): void {

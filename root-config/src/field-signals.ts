@@ -29,12 +29,17 @@ import {
 } from './attribution.js';
 import { FIELD_SAMPLE_EVENT } from './field-sample.js';
 
-/** What the page's early error catcher (index.html) collects until this module takes over. */
+/**
+ * Where the page's early error catcher (index.html) puts errors: an array until this module takes over, then a
+ * catcher that hands each to it (or, in a page view not sampled, drops it).
+ */
+export interface ErrorCatcher {
+  push(event: ErrorEvent | PromiseRejectionEvent): unknown;
+  readonly length: number;
+}
 declare global {
   interface Window {
-    tractorErrors?: { push(event: ErrorEvent | PromiseRejectionEvent): unknown; length: number } & Iterable<
-      ErrorEvent | PromiseRejectionEvent
-    >;
+    tractorErrors?: ErrorCatcher;
   }
 }
 
@@ -118,10 +123,13 @@ export function startFieldSignals(facts: PageFacts, options: { send: boolean }):
     const sample = sampleOf(team, metric.name, metric.value, viewOf(metric));
     const known = reported.get(metric.id);
     if (known) announce(Object.assign(known, sample));
-    else add(reported.set(metric.id, sample).get(metric.id)!);
+    else {
+      reported.set(metric.id, sample);
+      add(sample);
+    }
   };
   const changes = { reportSoftNavs: true, reportAllChanges: true };
-  onTTFB((metric) => metric.navigationType !== 'soft-navigation' && report(metric, firstView.route.owner));
+  onTTFB((metric) => report(metric, firstView.route.owner)); // document loads only: no soft navigations asked
   onFCP((metric) => report(metric, viewOf(metric).route.owner), changes);
   onLCP((metric) => report(metric, lcpOwner(metric) ?? viewOf(metric).route.owner), changes);
   onCLS((metric) => report(metric, clsOwner(metric) ?? viewOf(metric).route.owner), changes);
@@ -233,8 +241,9 @@ export function startFieldSignals(facts: PageFacts, options: { send: boolean }):
     if (team) add(sampleOf(team, 'error', 1));
   };
   const early = window.tractorErrors;
-  window.tractorErrors = { push: onError, length: 0, [Symbol.iterator]: [][Symbol.iterator] };
-  for (const event of early ?? []) onError(event);
+  window.tractorErrors = { push: onError, length: 0 };
+  for (const event of Array.isArray(early) ? (early as (ErrorEvent | PromiseRejectionEvent)[]) : [])
+    onError(event);
 
   // Page views: this one, and one for each route change (history back/forward included).
   const pathChanged = (event: Event) => {

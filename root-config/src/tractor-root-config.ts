@@ -100,7 +100,7 @@ function loadFieldSignals() {
   }
   const send = Math.random() < facts.rum;
   if (!send && !wantsDevtools()) {
-    window.tractorErrors = { push: () => 0, length: 0, [Symbol.iterator]: [][Symbol.iterator] };
+    window.tractorErrors = { push: () => 0, length: 0 };
     return;
   }
   const start = () =>
